@@ -1,0 +1,43 @@
+# Dateline: `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+# Offline machine: no telemetry from Prefect's temporary server (STACK.md).
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export DO_NOT_TRACK ?= 1
+
+.PHONY: install run test bench clean-data clean help
+
+help:
+	@echo "make run    install, then run the pipeline on the bundled sample (data/raw -> data/warehouse.duckdb)"
+	@echo "make test   install, then run every test"
+	@echo "make bench  install, then run the benchmarks under bench/"
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Dateline needs Python 3.11 (set PYTHON=...)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# constraints.txt pins every transitive version that ran together here (fastapi, SQLAlchemy...).
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/dateline run --raw-dir data/raw --data-dir data
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/temporal.py
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/dedup.py --sizes 10000 100000
+
+clean-data:
+	rm -rf data/lake data/warehouse.duckdb data/warehouse.duckdb.wal
+
+clean: clean-data
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,132 @@
+"""End to end: the Prefect flow on real files, into a real DuckDB warehouse, under Prefect's test harness."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from dateline.settings import Settings
+from flows.pipeline import dateline_flow
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_harness():
+    """One temporary Prefect API for the module (its start-up costs ~10 s)."""
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def _run(raw: Path, data: Path) -> dict:
+    return dateline_flow(settings=Settings(raw_dir=raw, data_dir=data).to_params())
+
+
+def _q(data: Path, sql: str, params=()):
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory, sample_dir):
+    """The bundled sample, run twice into the same data folder."""
+    raw = tmp_path_factory.mktemp("raw")
+    for path in sample_dir.glob("*.txt"):
+        shutil.copy(path, raw / path.name)
+    data = tmp_path_factory.mktemp("data")
+    first = _run(raw, data)
+    snapshot = {
+        table: _q(data, f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL") if table != "documents"
+        else _q(data, "SELECT * FROM documents ORDER BY doc_id")
+        for table in ("documents", "timexes", "events", "event_mentions")
+    }
+    second = _run(raw, data)
+    return raw, data, first, second, snapshot
+
+
+def test_sample_run_accounts_for_every_file(sample_run):
+    _, data, first, _, _ = sample_run
+    assert first["files_seen"] == 5 and first["files_ingested"] == 5 and first["files_rejected"] == 0
+    assert _q(data, "SELECT count(*) FROM documents")[0][0] == 5
+
+
+def test_sample_events_are_read_from_the_text(sample_run):
+    _, data, _, _, _ = sample_run
+    rows = _q(data, "SELECT event_type, actor_country, recipient_country FROM events")
+    assert len(rows) >= 5
+    types = {r[0] for r in rows}
+    assert {"ACCUSE", "SANCTION"} <= types
+    # every mention's evidence is a real substring of its document's clean text
+    bad = _q(data, """
+        SELECT m.mention_id FROM event_mentions m JOIN documents d USING (doc_id)
+        WHERE substr(d.text, m.char_start + 1, m.char_end - m.char_start) = '' """)
+    assert bad == []
+
+
+def test_second_run_changes_nothing_but_history(sample_run):
+    _, data, first, second, snapshot = sample_run
+    assert first["run_id"] != second["run_id"]
+    for table, rows in snapshot.items():
+        now = (_q(data, f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL") if table != "documents"
+               else _q(data, "SELECT * FROM documents ORDER BY doc_id"))
+        assert now == rows, f"{table} changed on re-run"
+    per_run = _q(data, "SELECT run_id, count(*) FROM files GROUP BY run_id ORDER BY run_id")
+    assert [n for _, n in per_run] == [5, 5]
+    assert _q(data, "SELECT count(*) FROM runs")[0][0] == 2
+
+
+def test_lake_holds_bronze_bytes_and_snapshots(sample_run):
+    raw, data, _, _, _ = sample_run
+    import pyarrow.parquet as pq
+
+    bronze = pq.read_table(data / "lake" / "bronze" / "raw_files").to_pandas()
+    assert len(bronze) == 5  # second run added nothing: content-addressed
+    original = (raw / "001_3d75517a3287376c.txt").read_bytes()
+    assert original in set(bronze["raw"])
+    for layer, name in [("silver", "documents"), ("silver", "timexes"), ("gold", "events"), ("history", "files")]:
+        assert (data / "lake" / layer / f"{name}.parquet").exists()
+
+
+def test_bad_files_are_rejected_with_reasons_and_the_rest_read(tmp_path, fixtures_dir):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)))
+    latin1 = ("Le Parlement européen a adopté mardi à Strasbourg une résolution condamnant la répression "
+              "des manifestations en Géorgie, où des milliers de personnes défilent depuis la mi-novembre.")
+    (raw / "latin1.txt").write_bytes(latin1.encode("latin-1"))
+    mojibake = ("Le gouvernement kényan a annoncé jeudi l'envoi de policiers en Haïti, "
+                "après l'accord conclu à Nairobi avec le Premier ministre haïtien.")
+    (raw / "mojibake.txt").write_bytes(mojibake.encode("utf-8").decode("latin-1").encode("utf-8"))
+    data = tmp_path / "data"
+    record = _run(raw, data)
+    assert record["files_seen"] == 4
+    files = dict(_q(data, "SELECT source_path, status FROM files"))
+    assert files == {"empty.txt": "rejected", "image.txt": "rejected", "latin1.txt": "ingested", "mojibake.txt": "ingested"}
+    reasons = dict(_q(data, "SELECT source_path, reason FROM files WHERE status = 'rejected'"))
+    assert "empty" in reasons["empty.txt"] and "binary" in reasons["image.txt"]
+    texts = {p: t for p, t in _q(data, "SELECT source_path, text FROM documents")}
+    assert "Parlement européen a adopté mardi" in texts["latin1.txt"]
+    assert "gouvernement kényan" in texts["mojibake.txt"] and "Ã" not in texts["mojibake.txt"]
+
+
+def test_a_document_with_only_leftovers_is_quarantined_not_dropped(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "junk.txt").write_text("Publicité\n\nLoading...\n", encoding="utf-8")
+    (raw / "real.txt").write_text(
+        " date 2024-05-14 Le président sud-africain Cyril Ramaphosa a rencontré mardi à Pretoria "
+        "son homologue kényan William Ruto pour discuter du commerce entre les deux pays.",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    record = _run(raw, data)
+    assert record["quarantined_rows"] >= 1
+    assert record["status"] == "completed_with_quarantine"
+    q = _q(data, "SELECT table_name, expectation FROM quarantine")
+    assert ("documents", "expect_column_value_lengths_to_be_between") in q
+    assert _q(data, "SELECT count(*) FROM documents")[0][0] == 1

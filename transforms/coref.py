@@ -1,0 +1,292 @@
+"""Per-document actor resolution with the simple coreference news uses.
+
+"M. Kirby" / "Kirby" -> the person introduced as "John Kirby"; "le porte-parole" -> the last
+person introduced with that role; a person named with a role apposition ("le ministre soudanais
+des Affaires étrangères, Ali Youssef", "Ashot Mkrtychev, un ressortissant slovaque") takes the
+country and sector of that role; an unknown named entity is kept with a NULL country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from transforms.actors import Actor, Gazetteer, slug, tokens
+
+# Titles written before a name; never part of the name itself.
+_HONORIFICS = frozenset(
+    "m mme mlle mm mmes dr pr me monsieur madame mademoiselle sir cheikh ayatollah".split()
+)
+# Sentence ends, except after "M." / "Mme." / an initial ("John F. Kennedy").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bDr)[.!?]+[»\"”]?\s+|\n\s*")
+# What may separate a name from a role written before it: "le président russe Vladimir Poutine".
+_GAP_BEFORE = re.compile(r"[\s,:]*\Z")
+# A place between role and name: "l'ambassadeur russe *à Pyongyang* Aleksandr Matsegora".
+_LOCATIVE = re.compile(r"\s+(?:à|en|au|aux)\s+\Z", re.IGNORECASE)
+# ... or after it: "John Kirby, du Conseil...", "Ashot Mkrtychev, un ressortissant slovaque".
+_GAP_AFTER = re.compile(
+    r"\s*,\s*(?:(?:un|une|le|la|les|l|du|de|des|d|ancien|ancienne|actuel|actuelle|alors|"
+    r"nouveau|nouvelle|lui-même|elle-même)\s*['’]?\s*){0,3}\Z",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Intro:
+    """A person introduced in the document, with the folded tokens of their name."""
+
+    start: int
+    actor: Actor
+    name_tokens: frozenset[str]
+
+
+class DocumentActors:
+    """Per-document resolver with simple coreference."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        text: str,
+        entities: Sequence[tuple[int, int, str]],
+        year: int | None = None,
+    ):
+        """Index the document: gazetteer matches, sentences, persons introduced (roles as of year)."""
+        self.gaz = gazetteer
+        self.year = year
+        self.text = text
+        self.entities = sorted((int(s), int(e), str(lab)) for s, e, lab in entities)
+        self.matches = gazetteer.find_all(text)
+        self.sentences = self._sentence_spans(text)
+        self._intros: list[_Intro] = []
+        self._person_mentions: list[tuple[int, int]] = []
+        self._introduce_persons()
+
+    # ---------------------------------------------------------------- setup
+    @staticmethod
+    def _sentence_spans(text: str) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for m in _SENTENCE_END.finditer(text):
+            spans.append((start, m.end()))
+            start = m.end()
+        spans.append((start, len(text)))
+        return spans
+
+    def _sentence_of(self, offset: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= offset < e:
+                return s, e
+        return 0, len(self.text)
+
+    @staticmethod
+    def _name_tokens(span_text: str) -> list[str]:
+        """Folded tokens of a name without its leading honorifics ('M. Kirby' -> ['kirby'])."""
+        toks = [t[2] for t in tokens(span_text)]
+        while toks and toks[0] in _HONORIFICS:
+            toks.pop(0)
+        return toks
+
+    def _introduce_persons(self) -> None:
+        """Register every person named in full (PER entities and gazetteer persons), in order."""
+        known_spans = [(s, e) for s, e, a in self.matches if a.kind == "person"]
+        mentions = set(known_spans)
+        for s, e, lab in self.entities:
+            # NER may clip a known name ("Kim Jong" for "Kim Jong Un"): the gazetteer span wins.
+            if lab == "PER" and not any(ks < e and s < ke for ks, ke in known_spans):
+                mentions.add((s, e))
+        self._person_mentions = sorted(mentions)
+        for s, e in self._person_mentions:
+            span = self.text[s:e]
+            name = self._name_tokens(span)
+            if not name:
+                continue
+            if len(name) == 1 and self._find_intro(name, s) is not None:
+                continue  # "M. Abbas" after "Abbas Araghchi": the person already introduced
+            known = self.gaz.lookup(span)
+            if known is None:
+                known = self.gaz.lookup(" ".join(name))
+            if known is not None and known.kind != "person":
+                continue  # NER tagged a place or body as PER ("Washington"): not a person
+            if known is not None and self.year is not None:
+                known = self.gaz.as_of(known, self.year)
+            if known is None and (len(name) < 2 or self._find_intro(name, s) is not None):
+                continue  # a bare surname: coreference, not an introduction
+            role_actor = self._apposition(s, e)
+            actor = known or Actor(f"unk:{slug(' '.join(name))}", " ".join(
+                t[3] for t in tokens(span) if t[2] in name), None, "person", "person")
+            if role_actor is not None:
+                actor = self._with_role(actor, role_actor, keep_known=known is not None)
+            existing = self._same_person(actor, name)
+            if existing is not None:
+                if role_actor is not None and existing.actor.role is None:
+                    existing.actor = actor
+                continue
+            self._intros.append(_Intro(s, actor, frozenset(name)))
+
+    def _same_person(self, actor: Actor, name: list[str]) -> _Intro | None:
+        for intro in self._intros:
+            if intro.actor.actor_id == actor.actor_id or intro.name_tokens == frozenset(name):
+                return intro
+        return None
+
+    def _with_role(self, person: Actor, role_actor: Actor, keep_known: bool = False) -> Actor:
+        """Give a person the country, sector and office of the role written beside the name."""
+        if keep_known and person.role in self.gaz.office_synonyms.get(role_actor.role or "", []):
+            return person  # "le dirigeant nord-coréen Kim Jong Un": 'head of state' is more precise
+        sector = "government" if role_actor.sector == "state" else role_actor.sector
+        return replace(
+            person,
+            country=person.country or role_actor.country,
+            sector=sector,
+            role=role_actor.role or person.role or "official",
+        )
+
+    def _apposition(self, start: int, end: int) -> Actor | None:
+        """The role or institution written right before or after a name in the same sentence."""
+        s_start, s_end = self._sentence_of(start)
+        before = [m for m in self.matches if s_start <= m[0] and m[1] <= start]
+        if before:
+            ms, me, actor = before[-1]
+            if (
+                actor.kind == "country"
+                and len(before) > 1
+                and _GAP_BEFORE.match(self.text, me, start)
+                and _LOCATIVE.match(self.text, before[-2][1], ms)
+            ):
+                ms, me, actor = before[-2]
+                me = start  # the location complement belongs to the role
+            named_body = actor.kind == "institution" and actor.actor_id.startswith("org:")
+            if (actor.role or named_body) and _GAP_BEFORE.match(self.text, me, start):
+                if actor.kind != "person":
+                    return actor
+        for ms, me, actor in self.matches:
+            if ms >= end and me <= s_end:
+                if actor.kind != "person" and _GAP_AFTER.match(self.text, end, ms):
+                    if actor.role or actor.kind in ("institution", "group") or actor.sector == "igo":
+                        return actor
+                break
+        return None
+
+    def _find_intro(self, name: list[str], offset: int) -> _Intro | None:
+        """Nearest person before offset (else after) whose name contains all these tokens."""
+        wanted = set(name)
+        candidates = [i for i in self._intros if wanted <= i.name_tokens]
+        # A photo credit ("Kim Won Jin/AFP") must not capture "Kim": known persons first.
+        known = [i for i in candidates if not i.actor.actor_id.startswith("unk:")]
+        pool = known or candidates
+        before = [i for i in pool if i.start <= offset]
+        if before:
+            return before[-1]
+        return pool[0] if pool else None
+
+    def _named_right_after(self, end: int) -> Actor | None:
+        """The person whose name directly follows an office phrase, if any."""
+        for s, e in self._person_mentions:
+            if s >= end and _GAP_BEFORE.match(self.text, end, s):
+                return self._resolve_person(s, e)
+        return None
+
+    def _by_role(self, office: str, country: str | None, offset: int) -> Actor | None:
+        """Last person introduced before offset holding this office (and country if given)."""
+        accepted = {office, *self.gaz.office_synonyms.get(office, [])}
+        for intro in reversed([i for i in self._intros if i.start <= offset]):
+            role = intro.actor.role or ""
+            if any(role == o or role.startswith(o + " ") for o in accepted):
+                if country is None or intro.actor.country == country:
+                    return intro.actor
+        return None
+
+    # ---------------------------------------------------------------- API
+    def resolve(self, start: int, end: int) -> Actor | None:
+        """Resolve the text span [start, end) of the document to an actor (None if nothing)."""
+        span = self.text[start:end]
+        per_inside = [(s, e) for s, e, lab in self.entities if lab == "PER" and start <= s and e <= end]
+        if per_inside:  # "le ministre ..., Sergueï Choïgou": the named person wins
+            found = self._resolve_person(*per_inside[-1])
+            if found is not None:
+                return found
+        covering = [m for m in self.matches if m[0] <= start and end <= m[1]]
+        if covering:  # NER clipped a known phrase ("État" in "l'État hébreu"): the phrase wins
+            ms, me, actor = covering[0]
+            if actor.kind == "person":
+                return self._resolve_person(ms, me)
+            inside = (ms, me) != (start, end)
+            if not (actor.role and not inside):
+                return replace(actor, role=None) if inside else actor
+        label = self._label_of(start, end)
+        if label != "PER":
+            actor = self.gaz.resolve(span)
+            if actor is not None and actor.kind != "person":
+                if actor.role:
+                    named = self._named_right_after(end)  # "le président russe Vladimir Poutine"
+                    person = named or self._by_role(actor.role, actor.country, start)
+                    if person is not None:
+                        return person
+                return actor
+        person = self._resolve_person(start, end)
+        if person is not None:
+            return person
+        if label == "PER":
+            exact = self.gaz.lookup(span)  # NER calls "Wagner" or "Spoutnik" a person
+            if exact is not None:
+                return exact
+        office = self.gaz.role_only(span)
+        if office is not None:
+            return self._by_role(office, None, start)
+        body = self.gaz.bare_body(span)
+        if body is not None:
+            return self._last_body(body, start)
+        if label in ("PER", "ORG"):
+            return self._unknown(start, end, label)
+        return None
+
+    def _last_body(self, suffix: str, offset: int) -> Actor | None:
+        """Last actor named before offset that is such a body ('le Trésor' -> USA.treasury)."""
+        for _ms, me, actor in reversed(self.matches):
+            if me > offset or actor.kind == "person":
+                continue
+            found = actor.actor_id.endswith("." + suffix) or self.gaz.by_id.get(
+                f"{actor.country}.{suffix}"
+            ) is actor
+            if found or suffix == "government" and actor.sector == "government":
+                return replace(actor, role=None)
+        return None
+
+    def _resolve_person(self, start: int, end: int) -> Actor | None:
+        span = self.text[start:end]
+        name = self._name_tokens(span)
+        if not name:
+            return None
+        intro = self._find_intro(name, start)
+        if intro is not None:
+            return intro.actor
+        known = self.gaz.lookup(span) or self.gaz.lookup(" ".join(name))
+        if known is not None and known.kind == "person":
+            return self.gaz.as_of(known, self.year) if self.year else known
+        return None
+
+    def _label_of(self, start: int, end: int) -> str | None:
+        """NER label of the entity covering (or covered by) the span, if any."""
+        for s, e, lab in self.entities:
+            if s <= start and end <= e or start <= s and e <= end:
+                return lab
+        return None
+
+    def _unknown(self, start: int, end: int, label: str) -> Actor:
+        """An entity unknown to the gazetteer: kept, country only from an apposition."""
+        span = self.text[start:end].strip()
+        is_person = label == "PER"
+        actor = Actor(
+            f"unk:{slug(span)}", span, None, "person" if is_person else "unknown",
+            "person" if is_person else "unknown",
+        )
+        role_actor = self._apposition(start, end)
+        if role_actor is None:
+            return actor
+        if is_person:
+            return self._with_role(actor, role_actor)
+        return replace(actor, country=role_actor.country)
+
+    def persons(self) -> list[Actor]:
+        """Persons introduced in the document, in order of first mention."""
+        return [i.actor for i in self._intros]

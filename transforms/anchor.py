@@ -1,0 +1,71 @@
+"""Anchoring an event mention to its date: the clause's expression, else the sentence's, else the paragraph's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Sequence
+
+from transforms.temporal import Interval, Timex
+
+METHODS = ("clause", "sentence", "paragraph", "dct_window", "none")
+# a reported statement is dated by the article: it was made in the week before publication
+REPORT_WINDOW_DAYS = 7
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    """The date chosen for one event mention, the words it came from and how it was chosen."""
+
+    start: date | None
+    end: date | None
+    precision: str | None
+    date_text: str | None
+    method: str
+    future: bool
+
+
+def _anchorable(t: Timex) -> bool:
+    """Only resolved dates anchor: durations, sets and unresolved expressions carry no day."""
+    return t.kind in ("date", "future") and t.start is not None and t.end is not None
+
+
+def _inside(t: Timex, span: tuple[int, int]) -> bool:
+    return t.char_start < span[1] and t.char_end > span[0]
+
+
+def _distance(t: Timex, trigger: tuple[int, int]) -> int:
+    if t.char_end <= trigger[0]:
+        return trigger[0] - t.char_end
+    if t.char_start >= trigger[1]:
+        return t.char_start - trigger[1]
+    return 0
+
+
+def _choice(t: Timex, method: str) -> DateChoice:
+    return DateChoice(t.start, t.end, t.precision, t.text, method, t.kind == "future")
+
+
+def dct_window(dct: Interval | None) -> DateChoice:
+    """The date of a reported statement with no expression of its own: the week before a day DCT."""
+    if dct is None:
+        return DateChoice(None, None, None, None, "none", False)
+    if dct.precision == "day":
+        return DateChoice(dct.end - timedelta(days=REPORT_WINDOW_DAYS), dct.end, "week", None, "dct_window", False)
+    return DateChoice(dct.start, dct.end, dct.precision, None, "dct_window", False)
+
+
+def choose_date(timexes: Sequence[Timex], trigger: tuple[int, int], clause: tuple[int, int],
+                sentence: tuple[int, int], paragraph: tuple[int, int], dct: Interval | None) -> DateChoice:
+    """The event's date: nearest expression in its clause, then its sentence, then before it in its paragraph."""
+    usable = [t for t in timexes if _anchorable(t)]
+    for method, span in (("clause", clause), ("sentence", sentence)):
+        near = [t for t in usable if _inside(t, span)]
+        if near:
+            # ties go to the expression after the trigger: French news puts the day after the verb ("a annoncé jeudi")
+            best = min(near, key=lambda t: (_distance(t, trigger), t.char_start < trigger[0]))
+            return _choice(best, method)
+    before = [t for t in usable if _inside(t, paragraph) and t.char_end <= trigger[0]]
+    if before:
+        return _choice(max(before, key=lambda t: t.char_end), "paragraph")
+    return dct_window(dct)

@@ -145,9 +145,11 @@ def serve(
     except DatelineError as exc:
         raise _fail(exc) from exc
     _quiet_prefect()
-    from flows.pipeline import dateline_flow
+    from prefect import serve as prefect_serve
 
-    dateline_flow.serve(name=name, cron=cron, parameters={"settings": settings.to_params()})
+    from flows.pipeline import scheduled_deployment
+
+    prefect_serve(scheduled_deployment(settings, cron, name))
 
 
 if __name__ == "__main__":

@@ -93,8 +93,11 @@ class _Validator:
 
             suite = ExpectationSuite(name=f"dateline_{spec.table}")
             for exp in spec.expectations:
+                kwargs = dict(exp["kwargs"])
+                if "row_condition" in kwargs:
+                    kwargs["row_condition"] = _condition(kwargs["row_condition"])
                 suite.add_expectation_configuration(
-                    ExpectationConfiguration(type=exp["type"], kwargs=dict(exp["kwargs"]), meta={"why": exp.get("why")})
+                    ExpectationConfiguration(type=exp["type"], kwargs=kwargs, meta={"why": exp.get("why")})
                 )
             self._suites[spec.table] = suite
         return self._suites[spec.table]
@@ -108,6 +111,22 @@ class _Validator:
     def validate(self, spec: Suite, frame: pd.DataFrame):
         batch = self.batch_definition(spec.table).get_batch(batch_parameters={"dataframe": frame})
         return batch.validate(self.suite(spec), result_format={"result_format": "COMPLETE"})
+
+
+_OPS = {
+    "==": lambda c, v: c == v, "!=": lambda c, v: c != v, "<": lambda c, v: c < v,
+    "<=": lambda c, v: c <= v, ">": lambda c, v: c > v, ">=": lambda c, v: c >= v,
+    "is_null": lambda c, _: c.is_null(), "is_not_null": lambda c, _: c.is_not_null(),
+}
+
+
+def _condition(spec: dict[str, Any]):
+    """A GX row condition from its YAML form {column, op, value} (GX 1.9+ Condition objects, not strings)."""
+    from great_expectations.expectations.row_conditions import Column
+
+    if not isinstance(spec, dict) or spec.get("op") not in _OPS or "column" not in spec:
+        raise ValidationError(f"row_condition must be {{column, op, value}} with op in {sorted(_OPS)}: {spec}")
+    return _OPS[spec["op"]](Column(spec["column"]), spec.get("value"))
 
 
 @lru_cache(maxsize=1)

@@ -195,3 +195,7 @@ def dateline_flow(settings: dict[str, Any] | None = None) -> dict[str, Any]:
         raise QuarantineError(f"{len(quarantine)} rows quarantined in run {run_id}")
     return record
 
+
+def scheduled_deployment(settings: Settings, cron: str, name: str = "dateline-scheduled"):
+    """The flow as a Prefect deployment on a cron schedule, with these settings as its parameters."""
+    return dateline_flow.to_deployment(name=name, cron=cron, parameters={"settings": settings.to_params()})

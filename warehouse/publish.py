@@ -86,7 +86,7 @@ def build_warehouse(
         for _, ddl in view_ddl():
             con.execute(ddl)
         con.execute("CHECKPOINT")
-        return {name: con.execute(f"SELECT * FROM {quote_ident(name)}").to_arrow_table() for name in table_names()}
+        return {name: con.sql(f"SELECT * FROM {quote_ident(name)}").to_arrow_table() for name in table_names()}
     finally:
         con.close()
 

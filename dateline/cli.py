@@ -113,7 +113,8 @@ def sql(
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "json":
-        typer.echo(json.dumps(json.loads(df.to_json(orient="records", date_format="iso")), ensure_ascii=False, indent=1))
+        # default=str: DATE as 2023-03-01, TIMESTAMP as ISO, DECIMAL as its digits.
+        typer.echo(json.dumps(df.to_dict(orient="records"), default=str, ensure_ascii=False, indent=1))
     else:
         from rich.console import Console
         from rich.table import Table

@@ -20,6 +20,8 @@ import yaml
 from dateline.errors import ValidationError
 
 log = logging.getLogger(__name__)
+# GX logs at INFO for every ephemeral context ("Created temporary directory..."): noise in a run's output.
+logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
 QUARANTINE_COLUMNS = ["table_name", "row_key", "expectation", "column_name", "row_json"]
 

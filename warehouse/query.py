@@ -19,7 +19,10 @@ def run_query(path: Path, sql: str, params: Sequence[Any] | None = None) -> pd.D
     try:
         # Opening per query lets the loader swap the file in between queries (STACK.md, "Locks").
         with duckdb.connect(str(path), read_only=True) as con:
-            return con.execute(sql, list(params or [])).df()
+            cursor = con.execute(sql, list(params or []))
+            columns = [d[0] for d in cursor.description or []]
+            # Records, not .df(): DATE stays a date (pandas would widen it to a timestamp).
+            return pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseLockedError(f"{path} is locked by another process, try again: {exc}") from exc

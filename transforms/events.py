@@ -1,0 +1,326 @@
+"""Event coding: parse clean French articles once and turn their triggers into dated PLOVER event mentions.
+
+Orchestration only: triggers.py finds the words, roles.py the actor and recipient, modality.py the
+claimant, negation and modality; dates come from the temporal stage through transforms.anchor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import pandas as pd
+
+from transforms import modality as modality_mod
+from transforms.evidence import (
+    clause_span,
+    dating_timexes,
+    dct_interval,
+    own_clause,
+    paragraph_spans,
+    sentence_span,
+    timex_objects,
+)
+from transforms.participants import ActorResolver, resolve_participant, subject_tokens
+from transforms.roles import nominal_roles, verbal_roles
+from transforms.triggers import Lexicon, load_lexicon, match_token
+
+MENTION_COLUMNS = [
+    "mention_id", "doc_id", "event_type", "event_mode",
+    "actor", "actor_id", "actor_country", "recipient", "recipient_id", "recipient_country",
+    "trigger", "sentence", "char_start", "char_end",
+    "date_text", "date_start", "date_end", "date_precision", "date_method",
+    "claimed_by", "claimed_by_id", "negated", "modality", "rule", "confidence",
+]  # fmt: skip
+
+
+def mention_id(doc_id: str, start: int, end: int, event_type: str, actor_id: str | None, recipient_id: str | None) -> str:
+    """Stable id "m"+16 hex from the document, evidence span, type and participants."""
+    key = f"{doc_id}|{start}|{end}|{event_type}|{actor_id or ''}|{recipient_id or ''}"
+    return "m" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Context:
+    """Per-document state shared by the coding of its triggers."""
+
+    doc_id: str
+    text: str
+    paragraphs: list[tuple[int, int]]
+    skip: list[tuple[int, int]]
+    quotes: list[tuple[int, int]]
+    timexes: list
+    dct: object
+    resolver: ActorResolver
+    statements: list  # (token_i, speaker actor_id, DateChoice) of dated reporting verbs
+    usable_timexes: list = None  # timexes allowed to date an event (see dating_timexes)
+    recent: list = None  # actors of the material events coded so far, in text order
+
+    @property
+    def paragraph_starts(self) -> list[int]:
+        """Start offsets of the paragraphs."""
+        return [p[0] for p in self.paragraphs]
+
+
+def _paragraph_of(ctx: _Context, pos: int) -> tuple[int, int]:
+    """The paragraph span containing a character offset."""
+    starts = ctx.paragraph_starts
+    k = max(0, bisect_right(starts, pos) - 1)
+    return ctx.paragraphs[k]
+
+
+def _choose_date(ctx: _Context, trigger_span, clause, sentence):
+    """DateChoice from the anchor stage, or None when the temporal stage is not available."""
+    try:
+        from transforms.anchor import choose_date
+    except ImportError:
+        return None
+    return choose_date(ctx.usable_timexes, trigger_span, clause, sentence, _paragraph_of(ctx, trigger_span[0]), ctx.dct)
+
+
+def _quote_speaker(sent, ctx: _Context, cues):
+    """Speaker of a quote in this sentence: subject of a reporting verb outside the quotes, here or around."""
+    doc = sent.doc
+    sents = [sent]
+    if sent.start > 0:
+        sents.append(doc[sent.start - 1].sent)
+    if sent.end < len(doc):
+        sents.append(doc[sent.end].sent)
+    for s in sents:
+        for tok in s:
+            if tok.lemma_.lower() in cues.reporting and tok.pos_ in ("VERB", "AUX"):
+                if any(a <= tok.idx < b for a, b in ctx.quotes):
+                    continue
+                for sub in subject_tokens(tok):
+                    actor = resolve_participant(sub, ctx.resolver)
+                    if actor is not None:
+                        return actor
+    return None
+
+
+def _previous_speaker(token, ctx: _Context, cues):
+    """Subject of a reporting verb in the sentence before the token's, or None."""
+    sent = token.sent
+    if sent.start == 0:
+        return None
+    for tok in token.doc[sent.start - 1].sent:
+        if tok.lemma_.lower() in cues.reporting and tok.pos_ in ("VERB", "AUX"):
+            for sub in subject_tokens(tok):
+                actor = resolve_participant(sub, ctx.resolver)
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _speaker_side(actor, resolver: ActorResolver):
+    """What a quoted "nous" stands for: a person's country (the government they speak for), else the actor."""
+    if actor is None:
+        return None
+    if getattr(actor, "kind", None) == "person" and actor.country and resolver.gazetteer is not None:
+        return resolver.gazetteer.by_id.get(actor.country, actor)
+    return actor
+
+
+def _statement_dates(doc, ctx: _Context, cues) -> list:
+    """Dated reporting verbs of the document with their speaker: dates quoted performatives ("Nous exhortons")."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in cues.reporting or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker = None
+        for sub in subject_tokens(tok):
+            speaker = resolve_participant(sub, ctx.resolver)
+            if speaker is not None:
+                break
+        if speaker is None:
+            continue
+        sent_span = sentence_span(tok, _paragraph_of(ctx, tok.idx))
+        choice = _choose_date(ctx, (tok.idx, tok.idx + len(tok)), own_clause(tok, sent_span), sent_span)
+        if choice is not None and choice.method == "clause" and choice.start is not None:
+            out.append((tok.idx, speaker.actor_id, choice))
+    return out
+
+
+# Determiners by which a noun refers back to something already said ("CETTE accusation", "LA dernière").
+_DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
+_ANAPHORIC_DET = frozenset({"la", "le", "l'", "l’", "cette", "ce", "cet", "ces", "les"})
+# Acts others react to ("a condamné ce tir"): what a demonstrative object of a condemnation refers to.
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
+_SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"})
+
+
+def _entry_type(token, lexicon: Lexicon) -> str | None:
+    """PLOVER type a token triggers, or None."""
+    entry = match_token(token, lexicon)
+    return entry.type if entry is not None else None
+
+
+def _display(actor) -> tuple[str | None, str | None, str | None]:
+    """(name, id, country) of an actor or three Nones."""
+    if actor is None:
+        return None, None, None
+    return actor.name, actor.actor_id, actor.country
+
+
+def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[dict]:
+    """Mentions (one per actor/recipient pair) coded from one trigger token."""
+    if any(a <= token.idx < b for a, b in ctx.skip):
+        return []
+    sent = token.sent
+    in_quote = any(a <= token.idx < b for a, b in ctx.quotes)
+    speaker = _quote_speaker(sent, ctx, cues) if in_quote else None
+    side = _speaker_side(speaker, ctx.resolver)
+    if token.pos_ in ("VERB", "AUX"):
+        actors, recips = verbal_roles(token, entry, ctx.resolver, lexicon, side)
+    else:
+        actors, recips = nominal_roles(token, entry, ctx.resolver, lexicon, side)
+    if entry.symmetric and not actors and len(recips) > 1:
+        actors, recips = recips[:1], recips[1:]  # "la rencontre entre X et Y"
+    definite = any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DET for c in token.children)
+    if not actors and token.pos_ == "NOUN" and entry.type in _SPEECH_ACTS and definite:
+        # "C'est la dernière accusation ...": a bare speech-act noun refers back to the last speaker.
+        prev = _previous_speaker(token, ctx, cues)
+        if prev is not None:
+            actors = [prev]
+    if actors and not recips and entry.type == "ACCUSE" and token.pos_ == "VERB" and ctx.recent:
+        # "a condamné CE tir", "a regretté CETTE décision": the last reported act's author.
+        obj = next((c for c in token.children if c.dep_ == "obj"), None)
+        dets = {d.lower_ for d in obj.children if d.dep_ == "det"} if obj is not None else set()
+        wanted = _entry_type(obj, lexicon) if obj is not None else None
+        # "CETTE décision" (a demonstrative) or "LES frappes" (a definite event noun) refers back.
+        if dets & _DEMONSTRATIVE or (wanted and dets & _ANAPHORIC_DET):
+            same = [a for t, a in ctx.recent if t == wanted] if wanted else []
+            last = same[-1] if same else (ctx.recent[-1][1] if not wanted else None)
+            if last is not None and all(last.actor_id != a.actor_id for a in actors):
+                recips = [last]
+    if not actors and not recips:
+        return []
+    if (entry.needs_recipient and not recips) or (entry.symmetric and len(actors) + len(recips) < 2):
+        return []
+    if not actors and not (token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children)):
+        # An active verb whose subject we cannot name, or a bare noun ("l'offensive en Ukraine"):
+        # the event has no known author; only a passive verb ("X a été sanctionné") is kept.
+        return []
+    mod = modality_mod.analyse(
+        token, ctx.resolver, cues, ctx.quotes, speaker,
+        irrealis_head=lambda t: _entry_type(t, lexicon) in ("REQUEST", "THREATEN"),
+        support_verbs=lexicon.support_verbs, bounds=_paragraph_of(ctx, token.idx),
+    )  # fmt: skip
+    if mod.opinion and mod.claimant is None:
+        return []  # the writer's own recommendation ("les deux pays doivent ..."), not news
+    sentence = sentence_span(token, _paragraph_of(ctx, token.idx))
+    clause = clause_span(token, sentence)
+    trig = (token.idx, token.idx + len(token))
+    choice = _choose_date(ctx, trig, clause, sentence)
+    method = getattr(choice, "method", None)
+    if in_quote and speaker is not None and method in (None, "paragraph", "dct_window", "none") and token.pos_ == "VERB":
+        # A quoted present-tense act ("Nous exhortons") happens when it is said: date it by the
+        # speaker's latest dated statement before it in the article.
+        dated = [c for i, sid, c in ctx.statements if sid == speaker.actor_id and i <= token.idx]
+        if dated and mod.modality == "realized":
+            choice = dated[-1]
+            method = "speaker_statement"
+    pairs = []
+    if entry.symmetric and len(actors) > 1 and not recips:
+        recips = actors[1:]
+        actors = actors[:1]
+    for a in actors or [None]:
+        for r in recips or [None]:
+            if a is not None and r is not None and a.actor_id == r.actor_id:
+                continue
+            pairs.append((a, r))
+    if not pairs:
+        return []
+    mode = lexicon.mode_for(token, entry)
+    confidence = entry.confidence * (0.85 if mod.alleged else 1.0) * (0.9 if not actors else 1.0)
+    if entry.type in _MATERIAL and actors and mod.modality == "realized" and not mod.negated:
+        ctx.recent.append((entry.type, actors[0]))
+    claimed = mod.claimant
+    rows = []
+    ev_start, ev_end = clause
+    for a, r in pairs:
+        an, aid, ac = _display(a)
+        rn, rid, rc = _display(r)
+        cn, cid, _ = _display(claimed)
+        if cid is not None and (cid == aid or (entry.type in _SPEECH_ACTS and a is side)):
+            cn = cid = None  # one does not "claim" one's own act; a speaker's "nous" is the speaker
+        rows.append({
+            "mention_id": mention_id(ctx.doc_id, ev_start, ev_end, entry.type, aid, rid),
+            "doc_id": ctx.doc_id, "event_type": entry.type, "event_mode": mode,
+            "actor": an, "actor_id": aid, "actor_country": ac,
+            "recipient": rn, "recipient_id": rid, "recipient_country": rc,
+            "trigger": token.text, "sentence": ctx.text[sentence[0]:sentence[1]], "char_start": ev_start, "char_end": ev_end,
+            "date_text": getattr(choice, "date_text", None),
+            "date_start": getattr(choice, "start", None), "date_end": getattr(choice, "end", None),
+            "date_precision": getattr(choice, "precision", None), "date_method": method,
+            "claimed_by": cn, "claimed_by_id": cid, "negated": bool(mod.negated),
+            "modality": "future" if getattr(choice, "future", False) and mod.modality == "realized" else mod.modality,
+            "rule": entry.rule, "confidence": round(confidence, 3),
+        })  # fmt: skip
+    return rows
+
+
+def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexicon | None = None) -> list[dict]:
+    """Mentions of one parsed document (spaCy Doc of the clean text)."""
+    lexicon = lexicon or load_lexicon()
+    cues = modality_mod.load_cues()
+    text = doc.text
+    doc_actors = _document_actors(gazetteer, doc)
+    ctx = _Context(
+        doc_id=doc_id, text=text, paragraphs=paragraph_spans(text),
+        skip=modality_mod.teaser_spans(text, cues), quotes=modality_mod.quote_spans(text),
+        timexes=timexes, dct=dct, resolver=ActorResolver(doc, gazetteer, doc_actors), statements=[],
+    )  # fmt: skip
+    ctx.usable_timexes = dating_timexes(doc, timexes, lexicon)
+    ctx.recent = []
+    ctx.statements = _statement_dates(doc, ctx, cues)
+    rows: list[dict] = []
+    matches = {}
+    for token in doc:
+        entry = match_token(token, lexicon)
+        if entry is not None:
+            matches[token.i] = entry
+    for i, entry in matches.items():
+        token = doc[i]
+        head_entry = matches.get(token.head.i)
+        if entry.pos == "NOUN" and head_entry is not None and head_entry.type == entry.type and token.head.i != i:
+            continue  # "lancer une offensive", "prendre livraison": the verb entry codes the event
+        rows.extend(_code_trigger(token, entry, ctx, lexicon, cues))
+    seen, out = set(), []
+    for row in rows:
+        if row["mention_id"] not in seen:
+            seen.add(row["mention_id"])
+            out.append(row)
+    return out
+
+
+def _document_actors(gazetteer, doc):
+    """The actors stage's per-document resolver (coreference), or None if it is not available."""
+    if gazetteer is None:
+        return None
+    try:
+        from transforms.actors import DocumentActors
+    except (ImportError, AttributeError):
+        return None
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return DocumentActors(gazetteer, doc.text, entities=ents)
+
+
+def extract_mentions(docs: pd.DataFrame, timexes: pd.DataFrame, nlp, batch_size: int = 16) -> pd.DataFrame:
+    """Event mentions of every document: one nlp.pipe pass, then lexicon + parse coding."""
+    try:
+        from transforms.actors import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    except (ImportError, OSError):  # the actors stage is missing or incomplete: raw entities
+        gazetteer = None
+    lexicon = load_lexicon()
+    by_doc = timex_objects(timexes)
+    texts = [t if isinstance(t, str) else "" for t in docs["text"].tolist()]
+    rows: list[dict] = []
+    for row, doc in zip(docs.itertuples(index=False), nlp.pipe(texts, batch_size=batch_size)):
+        rows.extend(code_document(doc, row.doc_id, by_doc.get(row.doc_id, []), dct_interval(row), gazetteer, lexicon))
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    frame["negated"] = frame["negated"].astype(bool)
+    return frame

@@ -1,0 +1,265 @@
+"""Who a parse token names: a canonical actor from a name, title, pronoun, possessive or demonym.
+
+Wraps the actors stage (transforms.actors / DocumentActors); roles.py decides which tokens fill
+which role of a trigger, this module turns those tokens into actors.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from transforms.triggers import case_of
+
+# Dependents excluded from a noun phrase's span when we resolve it (relative clauses, appositions...).
+_NP_STOP = {"acl", "acl:relcl", "appos", "punct", "conj", "cc", "advcl", "parataxis", "dep", "ccomp", "xcomp"}
+# Verbs whose object is the understood subject of their infinitive ("accuser X DE FAIRE", "exhorter X A").
+OBJECT_CONTROL = frozenset(
+    "accuser exhorter convaincre appeler inviter pousser autoriser condamner sanctionner "
+    "encourager inciter obliger forcer contraindre aider empêcher interdire demander presser sommer "
+    "soupçonner persuader dissuader charger".split()
+)
+
+_PRONOUNS_3 = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci"}
+POSSESSIVES = {"sa", "son", "ses", "leur", "leurs"}
+_RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+_NO_ACTOR_IDS = frozenset({"unk:government"})
+
+
+@dataclass(frozen=True)
+class RawActor:
+    """A named entity kept as is when the actors stage is unavailable (same fields as actors.Actor)."""
+
+    actor_id: str
+    name: str
+    country: str | None = None
+    sector: str = "unknown"
+    kind: str = "unknown"
+    role: str | None = None
+
+
+class ActorResolver:
+    """Resolve parse tokens of one document to canonical actors via the actors stage."""
+
+    def __init__(self, doc, gazetteer, doc_actors=None):
+        """Wrap one parsed document; doc_actors is a transforms.actors.DocumentActors or None."""
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.doc_actors = doc_actors
+        self._ent_of = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_of[i] = ent
+        self._cache: dict[tuple[int, int], object] = {}
+        # Gazetteer matches over the whole text: they survive NER and parse errors ("Kim Jong | Un").
+        self._matches = gazetteer.find_all(doc.text) if gazetteer is not None else []
+        self._match_starts = [m[0] for m in self._matches]
+
+    def _covering_match(self, token):
+        """Gazetteer actor whose matched alias covers this token, or None."""
+        k = bisect_right(self._match_starts, token.idx) - 1
+        if k >= 0:
+            start, end, actor = self._matches[k]
+            if start <= token.idx < end:
+                return actor
+        return None
+
+    def _resolve_chars(self, start: int, end: int):
+        """Actor for a character span of the doc, or None (cached)."""
+        key = (start, end)
+        if key not in self._cache:
+            actor = None
+            if self.doc_actors is not None:
+                actor = self.doc_actors.resolve(start, end)
+            elif self.gazetteer is not None:
+                actor = self.gazetteer.resolve(self.doc.text[start:end])
+            if actor is None and self.doc_actors is None:
+                # No coreference stage: keep named persons (or, without gazetteer, any entity) verbatim.
+                for ent in self.doc.ents:
+                    if (ent.start_char, ent.end_char) == (start, end) and (
+                        ent.label_ == "PER" or self.gazetteer is None
+                    ):
+                        name = ent.text
+                        prefix = "per:" if ent.label_ == "PER" else "ner:"
+                        actor = RawActor(prefix + "_".join(name.lower().split()), name, kind="person" if ent.label_ == "PER" else "unknown")
+            self._cache[key] = actor
+        return self._cache[key]
+
+    def _np_span(self, token) -> tuple[int, int]:
+        """Character span of the noun phrase headed by token, without clauses or appositions."""
+        lo = hi = token.i
+        stack = [token]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.dep_ in _NP_STOP or child.dep_.startswith("obl"):
+                    continue
+                if child.dep_ == "nmod" and case_of(child) not in ("de", ""):
+                    continue  # "les forces russes EN UKRAINE" is not Ukraine
+                lo, hi = min(lo, child.i), max(hi, child.i)
+                stack.append(child)
+        # Leading prepositions ("à la Russie") are not part of the name.
+        while lo < hi and self.doc[lo].dep_ in ("case", "mark", "det") and self.doc[lo].head.i == token.i:
+            lo += 1
+        return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+
+    def resolve_token(self, token):
+        """Canonical actor named by the noun phrase headed at token (entity, apposition, phrase), or None."""
+        if token.pos_ == "PROPN" or token.ent_type_:
+            hit = self._covering_match(token)
+            if hit is not None:
+                return hit
+        spans = []
+        ent = self._ent_of.get(token.i)
+        if ent is not None:
+            spans.append((ent.start_char, ent.end_char))
+        # An apposed name first: "le président russe, Vladimir Poutine" is Putin, not "the president".
+        for child in token.children:
+            if child.dep_ in ("appos", "flat:name") and child.pos_ == "PROPN":
+                hit = self._covering_match(child)
+                if hit is not None:
+                    return hit
+                ent = self._ent_of.get(child.i)
+                if ent is not None:
+                    spans.append((ent.start_char, ent.end_char))
+        spans.append(self._np_span(token))
+        spans.append((token.idx, token.idx + len(token)))
+        for start, end in spans:
+            actor = self._resolve_chars(start, end)
+            if actor is not None:
+                return actor
+        return self._covering_match(token) or self._demonym(token)
+
+    def _demonym(self, token):
+        """A country named only by an adjective: "des produits AMÉRICAINS", "des militaires NIGÉRIENS"."""
+        if token.pos_ != "NOUN" or self.gazetteer is None:
+            return None
+        from transforms.actors import country_of_adjective
+
+        for child in token.children:
+            if child.dep_ == "amod":
+                iso = country_of_adjective(child.text)
+                if iso is not None and iso in self.gazetteer.by_id:
+                    return self.gazetteer.by_id[iso]
+        return None
+
+def conjuncts(token) -> list:
+    """The token and its coordinated siblings ("la Corée du Nord et la Russie").
+
+    A "conj" without "et"/"ou"/"ni" is an apposition the parser mislabelled ("le secrétaire
+    général, Antonio Guterres,"): it names the same participant and is not a second one.
+    """
+    return [token] + [
+        c for c in token.children
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")
+        and any(g.dep_ == "cc" and g.lower_ in ("et", "ou", "ni") for g in c.children)
+    ]
+
+def subject_tokens(verb, depth: int = 0) -> list:
+    """Grammatical subjects of a verb, inherited through coordination, control and relatives."""
+    if depth > 5:
+        return []
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if subs:
+        if subs[0].lower_ in _RELATIVE and verb.dep_ == "acl:relcl":
+            return conjuncts(verb.head)
+        return [t for s in subs for t in conjuncts(s)]
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "conj":
+        return subject_tokens(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        if head.pos_ not in ("VERB", "AUX"):
+            return []  # "les engagements de ne pas fournir": whose, the parse does not say
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("obj", "iobj")]
+            if objs:
+                return conjuncts(objs[0])
+        return subject_tokens(head, depth + 1)
+    if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")):
+        return [] if verb.dep_ == "acl" else conjuncts(head)
+    if verb.dep_ == "advcl" and verb.morph.get("VerbForm") in (["Part"], ["Inf"]) and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in OBJECT_CONTROL:  # "condamner X pour avoir fourni": X did it
+            objs = [c for c in head.children if c.dep_ == "obj"]
+            if objs:
+                return conjuncts(objs[0])
+        return subject_tokens(head, depth + 1)  # "..., alléguant que", "pour présenter": same subject
+    return []
+
+def plural_parties(token, resolver: "ActorResolver") -> list:
+    """Actors of a plural noun that names two sides: "les présidents DU Venezuela ET DU Guyana",
+    "les délégations RUSSE ET UKRAINIENNE" (empty if the noun names fewer than two)."""
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
+        return []
+    for child in token.children:
+        if child.dep_ == "nmod" and case_of(child) == "de" and child.pos_ == "PROPN":
+            names = conjuncts(child)
+            if len(names) > 1:
+                found = [a for a in (resolver.resolve_token(n) for n in names) if a is not None]
+                return found if len(found) > 1 else []
+        if child.dep_ == "amod" and resolver.gazetteer is not None:
+            adjs = [child] + [c for c in child.children if c.dep_ == "conj"]
+            if len(adjs) > 1:
+                from transforms.actors import country_of_adjective
+
+                isos = [country_of_adjective(a.text) for a in adjs]
+                found = [resolver.gazetteer.by_id[i] for i in isos if i in resolver.gazetteer.by_id]
+                return found if len(found) > 1 else []
+    return []
+
+def antecedent(token, resolver: ActorResolver):
+    """Actor a third-person pronoun or possessive stands for: the subject of the governing clause,
+    else the first resolvable subject of the previous sentence."""
+    node = token.head
+    seen = 0
+    while node is not None and seen < 8:
+        seen += 1
+        for sub in subject_tokens(node):
+            if sub.i != token.i and sub.lower_ not in _PRONOUNS_3 | _RELATIVE:
+                actor = resolver.resolve_token(sub)
+                if actor is not None:
+                    return actor
+        if node.head is node:
+            break
+        node = node.head
+    sent = token.sent
+    if sent.start > 0:
+        prev = resolver.doc[sent.start - 1].sent
+        for tok in prev:
+            if tok.dep_ == "nsubj" and tok.lower_ not in _PRONOUNS_3:
+                actor = resolver.resolve_token(tok)
+                if actor is not None:
+                    return actor
+    return None
+
+def _object_antecedent(token, resolver: ActorResolver):
+    """Actor an object clitic (l', le, la, lui, les) stands for: the last object or oblique named before
+    it in its sentence ("s'est entretenue avec Poutine et LUI a demandé"), else the previous sentence's object."""
+    sent = token.sent
+    for tok in reversed(resolver.doc[sent.start:token.i]):
+        if tok.dep_ in ("obj", "obl:arg", "obl:mod", "iobj") and tok.pos_ in ("PROPN", "NOUN"):
+            actor = resolver.resolve_token(tok)
+            if actor is not None:
+                return actor
+    if sent.start == 0:
+        return None
+    for tok in resolver.doc[sent.start - 1].sent:
+        if tok.dep_ == "obj" and tok.pos_ in ("PROPN", "NOUN"):
+            actor = resolver.resolve_token(tok)
+            if actor is not None:
+                return actor
+    return None
+
+def resolve_participant(token, resolver: ActorResolver, speaker=None):
+    """Actor for a participant token, following pronouns, possessives and the quoted "nous"."""
+    low = token.lower_
+    if low in ("nous", "on", "je") and speaker is not None:
+        return speaker
+    if token.pos_ == "PRON" and token.dep_ in ("obj", "iobj") and low in ("l'", "l’", "le", "la", "les", "lui", "leur"):
+        return _object_antecedent(token, resolver)
+    if low in _PRONOUNS_3 or low in POSSESSIVES:
+        return antecedent(token, resolver)
+    actor = resolver.resolve_token(token)
+    # "a government" whose country the phrase does not say is no participant.
+    return None if actor is not None and actor.actor_id in _NO_ACTOR_IDS else actor

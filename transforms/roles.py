@@ -1,0 +1,217 @@
+"""Actor and recipient of a trigger, read from the dependency parse and resolved to canonical actors."""
+
+from __future__ import annotations
+
+from transforms.participants import (
+    POSSESSIVES,
+    ActorResolver,
+    antecedent,
+    conjuncts,
+    plural_parties,
+    resolve_participant,
+    subject_tokens,
+)
+from transforms.triggers import Entry, case_of
+
+
+def is_passive(verb) -> bool:
+    """True for a passive verb ("ont été livrés"), not a reciprocal one ("se sont rencontrés")."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    return not reflexive and any(c.dep_ == "nsubj:pass" for c in verb.children)
+
+
+def dependents(token):
+    """Children of a token, plus those hung under an adverb ("auprès DE la Corée")."""
+    for child in token.children:
+        yield child
+        if child.dep_ == "advmod" and child.pos_ == "ADV":
+            yield from child.children
+
+
+def slot_groups(token, slots: tuple[str, ...], exclude: set[int], depth: int = 4) -> list[list]:
+    """Candidate token groups for the recipient slots of an entry, best first (obj, iobj, a preposition).
+
+    spaCy often hangs "à la Russie" under the object ("vendu des centaines de drones à la Russie"),
+    so prepositional slots are also searched down the object's nominal dependents.
+    """
+    groups = []
+    deps = [c for c in dependents(token) if c.i not in exclude and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    for slot in slots:
+        found = []
+        for child in deps:
+            if slot in ("obj", "iobj"):
+                if child.dep_ == slot and child.lower_ not in ("que", "qu'"):
+                    found.append(child)
+            elif child.dep_ not in ("nsubj", "nsubj:pass", "obj") and case_of(child) == slot:
+                found.append(child)
+        if found:
+            groups.append([t for f in found for t in conjuncts(f)])
+    inner_slots = tuple(s for s in slots if s not in ("obj", "iobj", "de"))
+    if depth > 1 and inner_slots:
+        for child in deps:
+            if child.dep_ in ("obj", "obl:arg", "nmod", "obl:mod", "nsubj:pass"):
+                groups.extend(slot_groups(child, inner_slots, exclude, depth - 1))
+    return groups
+
+
+def _first_resolved(groups: list[list], resolver: "ActorResolver", speaker) -> list:
+    """Actors of the first candidate group that resolves to at least one actor."""
+    for group in groups:
+        actors = []
+        for tok in group:
+            several = plural_parties(tok, resolver)
+            if several:
+                actors.extend(several)
+                continue
+            actor = resolve_participant(tok, resolver, speaker)
+            if actor is not None:
+                actors.append(actor)
+        if actors:
+            return actors
+    return []
+
+
+def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=None):
+    """(actors, recipients) of a noun trigger: "la visite DE X À Y", possessive, demonym, support verb."""
+    actors, recipients = [], []
+    de_is_recipient = "de" in entry.recipient
+    if entry.de_pair:
+        # "le retrait de la France du Mali": the first named "de X" acts, the last is the recipient.
+        des = [c for c in noun.children if c.dep_ in ("nmod", "obl:arg") and case_of(c) == "de" and c.pos_ == "PROPN"]
+        if len(des) == 1:  # spaCy chains them: "de la France (du Niger)"
+            des += [c for c in des[0].children if c.dep_ == "nmod" and case_of(c) == "de" and c.pos_ == "PROPN"]
+        if len(des) >= 2:
+            first, last = resolver.resolve_token(des[0]), resolver.resolve_token(des[-1])
+            if first is not None and last is not None:
+                return [first], [last]
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in POSSESSIVES:
+            a = antecedent(child, resolver)
+            if a is not None:
+                actors.append(a)
+        elif child.dep_ == "amod" and resolver.gazetteer is not None:
+            from transforms.actors import country_of_adjective
+
+            iso = country_of_adjective(child.text)
+            if iso is not None:
+                a = resolver.gazetteer.by_id.get(iso)
+                if a is not None:
+                    actors.append(a)
+        elif child.dep_ in ("nmod", "obl:arg", "obl:agent") and case_of(child) == "par":
+            actors.extend(a for a in (resolver.resolve_token(t) for t in conjuncts(child)) if a is not None)
+        elif child.dep_ in ("nmod", "obl:arg") and case_of(child) == "de" and not de_is_recipient:
+            if child.pos_ == "PROPN" or child.ent_type_:
+                for t in conjuncts(child):
+                    a = resolver.resolve_token(t)
+                    if a is not None:
+                        actors.append(a)
+    slots = tuple(s for s in entry.recipient if s not in ("obj", "iobj"))
+    recipients = _first_resolved(slot_groups(noun, slots, set(), depth=2), resolver, speaker)
+    if not recipients and entry.type == "ACCUSE":
+        # "l'accusation selon laquelle la Russie ...": the accused is the subject of the content clause.
+        for child in noun.children:
+            if child.dep_ in ("dep", "acl", "acl:relcl", "ccomp"):
+                cands = [child] if child.pos_ == "PROPN" else [c for c in child.children if c.dep_ == "nsubj"]
+                recipients = [r for r in (resolver.resolve_token(c) for c in cands) if r is not None]
+                if recipients:
+                    break
+    if not actors:
+        # "Washington a annoncé des sanctions contre X": the support verb's subject acts.
+        top = noun
+        while top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.quantity_nouns:
+            top = top.head  # "l'ensemble des sanctions": the verb governs the quantity noun
+        gov = top.head if top.dep_ in ("obj", "nsubj:pass", "obl:arg") else None
+        if top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.time_nouns and top.head.head.pos_ == "VERB":
+            gov = top.head.head  # "a imposé vendredi des droits de douane": misattached under "vendredi"
+        if gov is not None and gov.lemma_.lower() in lexicon.support_verbs:
+            if is_passive(gov):  # "des sanctions ont été imposées à X par Y"
+                agents = [c for c in gov.children if c.dep_ == "obl:agent" or case_of(c) == "par"]
+                actors = _first_resolved([[t for a in agents for t in conjuncts(a)]], resolver, speaker)
+                if not recipients:
+                    recipients = _first_resolved(slot_groups(gov, slots, {noun.i}, depth=1), resolver, speaker)
+            else:
+                for sub in subject_tokens(gov):
+                    a = resolve_participant(sub, resolver, speaker)
+                    if a is not None:
+                        actors.append(a)
+    return actors, recipients
+
+
+def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=None):
+    """(actors, recipients) of a verb trigger, with passive voice and reversed verbs (acheter auprès de)."""
+    subjects = subject_tokens(verb)
+    passive = is_passive(verb)
+    exclude = {s.i for s in subjects}
+    if passive:
+        agents = [c for c in verb.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]
+        actor_groups = [[t for a in agents for t in conjuncts(a)]]
+        recip_groups = [subjects] if entry.recipient[:1] == ("obj",) else slot_groups(verb, entry.recipient, exclude)
+    elif entry.reverse:
+        recip_groups = [subjects]
+        actor_groups = slot_groups(verb, tuple(lexicon.reverse_agent_preps), exclude)
+    else:
+        actor_groups = [subjects]
+        recip_groups = slot_groups(verb, entry.recipient, exclude) if entry.recipient else []
+    actors = _first_resolved(actor_groups, resolver, speaker)
+    recips = _first_resolved(recip_groups, resolver, speaker)
+    if not recips and entry.recipient and not passive and not entry.reverse:
+        recips = _event_owner(verb, resolver) if entry.type in ("ACCUSE", "SUPPORT", "REJECT") else []
+        if not recips:
+            recips = [a for a in surface_slot(verb, entry.recipient, resolver) if a not in actors]
+    return actors, recips
+
+
+_SURFACE_STOP = {",", ";", ":", "(", ")", "«", "»", '"', "."}
+
+
+def surface_slot(verb, slots: tuple[str, ...], resolver: ActorResolver) -> list:
+    """Recipient read off the words after the verb when the parse misattaches it.
+
+    "va livrer des chars Leopard à l'Ukraine" (spaCy hangs "Ukraine" under "Leopard"): the first
+    name introduced by one of the entry's prepositions (or, for "obj", right after the verb), before
+    the next comma or verb, within 12 words.
+    """
+    doc = verb.doc
+    end = min(verb.i + 13, verb.sent.end)
+    forms = {"à": ("à", "au", "aux"), "de": ("de", "du", "des", "d'", "d’")}
+    i = verb.i + 1
+    while i < end:
+        tok = doc[i]
+        if tok.text in _SURFACE_STOP or (tok.pos_ == "VERB" and tok.i != verb.i and tok.dep_ != "amod"):
+            break
+        nxt = i + 1
+        while nxt < end and doc[nxt].pos_ == "DET":
+            nxt += 1
+        between = doc[verb.i + 1:i]
+        adjacent = all(  # only adverbs between the verb and the name: "accuse PAR AILLEURS Bamako"
+            t.pos_ == "ADV" or (t.pos_ == "ADP" and t.i + 1 < i and doc[t.i + 1].pos_ == "ADV") for t in between
+        )
+        for slot in slots:
+            if slot == "obj" and adjacent and tok.pos_ == "PROPN":
+                actor = resolver.resolve_token(tok)
+                return [actor] if actor is not None else []
+            if slot not in ("obj", "iobj") and tok.lower_ in forms.get(slot, (slot,)) and nxt < end:
+                if doc[nxt].pos_ == "PROPN":
+                    actor = resolver.resolve_token(doc[nxt])
+                    return [actor] if actor is not None else []
+        i += 1
+    return []
+
+
+def _event_owner(verb, resolver: ActorResolver) -> list:
+    """Who did what a verb judges: "a condamné l'attaque ISRAÉLIENNE / de la Russie" -> Israel / Russia."""
+    for obj in (c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
+        for child in obj.children:
+            if child.dep_ == "amod" and resolver.gazetteer is not None:
+                from transforms.actors import country_of_adjective
+
+                iso = country_of_adjective(child.text)
+                if iso and iso in resolver.gazetteer.by_id:
+                    return [resolver.gazetteer.by_id[iso]]
+            if child.dep_ == "nmod" and case_of(child) == "de" and child.pos_ == "PROPN":
+                actor = resolver.resolve_token(child)
+                if actor is not None:
+                    return [actor]
+    return []

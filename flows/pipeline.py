@@ -165,9 +165,9 @@ def dateline_flow(settings: dict[str, Any] | None = None) -> dict[str, Any]:
     history = read_history_stage(cfg)
 
     docs = clean_stage(raw_docs)
-    docs = dedup_stage(docs)
+    # First-seen time before dedup: among equally complete copies, the one ingested first stays canonical.
     docs = documents.carry_first_seen(docs, history.get("documents"), run_id, started)
-    docs = documents.documents_table(docs)
+    docs = documents.documents_table(dedup_stage(docs))
     timexes = timex_stage(docs)
     mentions = extract_stage(docs, timexes, cfg.spacy_model)
     event_rows, mentions = merge_stage(mentions, docs)

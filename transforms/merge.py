@@ -184,10 +184,18 @@ def merge_mentions(mentions: pd.DataFrame, docs: pd.DataFrame) -> tuple[pd.DataF
     canon = {d: (d if _isna(r.duplicate_of) else r.duplicate_of) for d, r in meta.iterrows()}
     story = {d: (d if _isna(r.story_id) else r.story_id) for d, r in meta.iterrows()}
     published = {d: (pd.Timestamp.max if _isna(r.published_start) else pd.Timestamp(r.published_start)) for d, r in meta.iterrows()}
+    first_seen = (
+        {d: (pd.Timestamp.max if _isna(v) else pd.Timestamp(v)) for d, v in meta["ingested_at"].items()}
+        if "ingested_at" in meta.columns else {}
+    )
+    # Copies sort after originals and later arrivals after earlier ones, so a copy or a new
+    # article added later does not become an event's first mention and change its id.
     order = mentions.assign(
         _pub=mentions["doc_id"].map(lambda d: published.get(d, pd.Timestamp.max)),
         _dated=mentions["date_start"].map(_isna),
-    ).sort_values(["_dated", "_pub", "doc_id", "char_start", "mention_id"], kind="stable")
+        _copy=mentions["doc_id"].map(lambda d: canon.get(d, d) != d),
+        _seen=mentions["doc_id"].map(lambda d: first_seen.get(d, pd.Timestamp.max)),
+    ).sort_values(["_dated", "_copy", "_pub", "_seen", "doc_id", "char_start", "mention_id"], kind="stable")
     events: list[_Event] = []
     assignment: dict[str, int] = {}
     for row in order.itertuples(index=False):

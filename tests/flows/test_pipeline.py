@@ -2,46 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import duckdb
-import pytest
-from prefect.testing.utilities import prefect_test_harness
+import pyarrow.parquet as pq
 
 from dateline.settings import Settings
-from flows.pipeline import dateline_flow
 
-SNAPSHOT_TABLES = ("documents", "timexes", "events", "event_mentions")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def prefect_harness():
-    """One temporary Prefect API for the module (its start-up costs ~10 s)."""
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-def _run(raw: Path, data: Path) -> dict:
-    return dateline_flow(settings=Settings(raw_dir=raw, data_dir=data).to_params())
-
-
-def _q(data: Path, sql: str, params=()):
-    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as con:
-        return con.execute(sql, list(params)).fetchall()
-
-
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory, sample_dir):
-    """The bundled sample, run twice into the same data folder."""
-    raw = tmp_path_factory.mktemp("raw")
-    for path in sample_dir.glob("*.txt"):
-        shutil.copy(path, raw / path.name)
-    data = tmp_path_factory.mktemp("data")
-    first = _run(raw, data)
-    snapshot = {table: _q(data, f"SELECT * FROM {table} ORDER BY ALL") for table in SNAPSHOT_TABLES}
-    second = _run(raw, data)
-    return raw, data, first, second, snapshot
+from tests.flows.helpers import SNAPSHOT_TABLES, query as _q, run_flow as _run
 
 
 def test_sample_run_accounts_for_every_file(sample_run):
@@ -75,8 +40,6 @@ def test_second_run_changes_nothing_but_history(sample_run):
 
 def test_lake_holds_bronze_bytes_and_snapshots(sample_run):
     raw, data, _, _, _ = sample_run
-    import pyarrow.parquet as pq
-
     bronze = pq.read_table(data / "lake" / "bronze" / "raw_files").to_pandas()
     assert len(bronze) == 5  # second run added nothing: content-addressed
     original = (raw / "001_3d75517a3287376c.txt").read_bytes()

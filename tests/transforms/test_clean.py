@@ -410,3 +410,13 @@ def test_html_page_end_to_end(fixtures_dir):
         "centaines d'habitants ont dû être évacués et hébergés dans des gymnases, selon la préfecture.",
         "Une décrue lente",
     ]
+
+
+def test_breadcrumb_trail_is_neither_title_nor_text():
+    c = clean_text(
+        "Accueil > Monde > Afrique\n\n"
+        "Au Sénégal, l'opposant Bassirou Diomaye Faye remporte la présidentielle\n\n"
+        "Le candidat de l'opposition a été élu dès le premier tour avec 54 % des voix, selon les résultats provisoires."
+    )
+    assert c.title == "Au Sénégal, l'opposant Bassirou Diomaye Faye remporte la présidentielle"
+    assert "Accueil" not in c.text and c.text.startswith("Le candidat de l'opposition")

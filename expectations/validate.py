@@ -20,8 +20,6 @@ import yaml
 from dateline.errors import ValidationError
 
 log = logging.getLogger(__name__)
-# GX logs at INFO for every ephemeral context ("Created temporary directory..."): noise in a run's output.
-logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
 QUARANTINE_COLUMNS = ["table_name", "row_key", "expectation", "column_name", "row_json"]
 
@@ -74,6 +72,15 @@ def load_suites() -> dict[str, Suite]:
     return suites
 
 
+def _quiet_gx_loggers() -> None:
+    # Some GX modules pin their own logger to INFO at import ("Created temporary directory..."
+    # on every ephemeral context): noise in a run's output, so lower them once GX is imported.
+    for name, logger in list(logging.Logger.manager.loggerDict.items()):
+        if name.startswith("great_expectations") and isinstance(logger, logging.Logger):
+            if logger.level and logger.level < logging.WARNING:
+                logger.setLevel(logging.WARNING)
+
+
 class _Validator:
     """An ephemeral GX context, built once per process (importing GX alone takes ~2.5 s)."""
 
@@ -82,6 +89,7 @@ class _Validator:
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         self._gx = gx
+        _quiet_gx_loggers()
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         self.source = self.context.data_sources.add_pandas("dateline")

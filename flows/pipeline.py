@@ -50,12 +50,28 @@ class RawBatch:
 def _list_raw_files(raw_dir: Path, manifest_path: Path | None) -> list[Path]:
     paths = []
     for path in sorted(raw_dir.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(raw_dir).parts):
+        # Not only regular files: a broken link or a special file is listed too, and rejected
+        # with its reason, so that nothing in the folder disappears silently.
+        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(raw_dir).parts):
             continue
         if manifest_path is not None and path.resolve() == manifest_path.resolve():
             continue
         paths.append(path)
     return paths
+
+
+def _read_one(path: Path, raw_dir: Path, max_bytes: int) -> ingest.RawFile:
+    rel = path.relative_to(raw_dir).as_posix()
+    if path.exists() and not path.is_file():
+        return ingest.RawFile(rel, b"", read_error="not a regular file")  # a FIFO would block a read
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            # Never more than one byte past the limit: a runaway dump is rejected, not loaded.
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return ingest.RawFile(rel, b"", read_error=exc.strerror or type(exc).__name__)
+    return ingest.RawFile(rel, data, size_bytes=size)
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
@@ -64,7 +80,7 @@ def read_raw(settings: Settings) -> RawBatch:
     manifest_path = settings.manifest_path
     manifest = ingest.read_manifest(manifest_path.read_bytes()) if manifest_path else None
     files = [
-        ingest.RawFile(path.relative_to(settings.raw_dir).as_posix(), path.read_bytes())
+        _read_one(path, settings.raw_dir, settings.max_file_bytes)
         for path in _list_raw_files(settings.raw_dir, manifest_path)
     ]
     return RawBatch(files, manifest)

@@ -78,6 +78,10 @@ class RawFile:
 
     source_path: str
     data: bytes
+    # The flow reads at most max_bytes + 1 bytes of a file: size_bytes is then its real size.
+    size_bytes: int | None = None
+    # Set when the flow could not read the file at all (permissions, I/O error): its reason.
+    read_error: str | None = None
 
 
 class _Rejected(Exception):
@@ -278,11 +282,14 @@ def ingest_batch(
     first_by_sha: dict[str, str] = {}
     for raw in sorted(files, key=lambda f: _norm_path(f.source_path)):
         path = _norm_path(raw.source_path)
-        sha = hashlib.sha256(raw.data).hexdigest()
+        size = raw.size_bytes if raw.size_bytes is not None else len(raw.data)
+        partial = raw.read_error is not None or size != len(raw.data)
+        # The hash of a partial read would not name the file's content: leave it NULL.
+        sha = None if partial else hashlib.sha256(raw.data).hexdigest()
         row = {
             "source_path": path,
             "content_sha256": sha,
-            "size_bytes": len(raw.data),
+            "size_bytes": size,
             "format": _detect_format(path),
             "encoding": None,
             "status": "rejected",
@@ -291,8 +298,10 @@ def ingest_batch(
         }
         file_rows.append(row)
         try:
-            if len(raw.data) > max_bytes:
-                raise _Rejected(f"too large: {len(raw.data)} bytes > {max_bytes}")
+            if raw.read_error is not None:
+                raise _Rejected(f"unreadable: {raw.read_error}")
+            if size > max_bytes:
+                raise _Rejected(f"too large: {size} bytes > {max_bytes}")
             if not raw.data.strip():
                 raise _Rejected("empty file")
             if sha in first_by_sha:

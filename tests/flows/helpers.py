@@ -13,9 +13,9 @@ from flows.pipeline import dateline_flow
 SNAPSHOT_TABLES = ("documents", "timexes", "events", "event_mentions")
 
 
-def run_flow(raw: Path, data: Path) -> dict:
+def run_flow(raw: Path, data: Path, **settings) -> dict:
     """Run the real flow on a raw folder into a data folder; return the run record."""
-    return dateline_flow(settings=Settings(raw_dir=raw, data_dir=data).to_params())
+    return dateline_flow(settings=Settings(raw_dir=raw, data_dir=data, **settings).to_params())
 
 
 def query(data: Path, sql: str, params=()) -> list[tuple]:

@@ -96,3 +96,21 @@ def test_scheduled_deployment_carries_cron_and_settings(tmp_path):
     deployment = scheduled_deployment(settings, "0 * * * *")
     assert [s.schedule.cron for s in deployment.schedules] == ["0 * * * *"]
     assert Settings.from_params(deployment.parameters["settings"]) == settings
+
+
+def test_unreadable_and_oversized_files_are_rejected_not_lost(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "ok.txt").write_text(
+        " date 2021-08-15 Les talibans sont entrés dimanche dans Kaboul, a annoncé un porte-parole du mouvement.",
+        encoding="utf-8",
+    )
+    (raw / "dump.txt").write_text("Le Conseil de l'Europe a publié son rapport annuel. " * 200, encoding="utf-8")
+    (raw / "gone.txt").symlink_to(tmp_path / "deleted-by-the-crawler.txt")
+    data = tmp_path / "data"
+    record = _run(raw, data, max_file_bytes=2_000)
+    assert record["files_seen"] == 3
+    files = {p: (s, r) for p, s, r in _q(data, "SELECT source_path, status, reason FROM files")}
+    assert files["ok.txt"] == ("ingested", None)
+    assert files["dump.txt"][0] == "rejected" and files["dump.txt"][1].startswith("too large: 10600 bytes")
+    assert files["gone.txt"][0] == "rejected" and files["gone.txt"][1].startswith("unreadable")

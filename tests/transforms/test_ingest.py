@@ -288,3 +288,18 @@ def test_manifest_listing_a_path_twice_is_an_error():
     data = b"path,url,outlet,published\na.txt,,X,2020-01-01\n./a.txt,,Y,2020-01-02\n"
     with pytest.raises(ManifestError, match="a.txt"):
         read_manifest(data)
+
+
+def test_file_the_flow_could_not_read_is_rejected_with_the_reason():
+    files, docs = ingest_batch([RawFile("locked.txt", b"", read_error="Permission denied")])
+    row = files.iloc[0]
+    assert (row["status"], row["reason"], row["content_sha256"]) == ("rejected", "unreadable: Permission denied", None)
+    assert docs.empty
+
+
+def test_partially_read_oversized_file_reports_its_real_size():
+    head = "Le Sénat a adopté le budget. ".encode("utf-8") * 10
+    files, _ = ingest_batch([RawFile("dump.txt", head[:101], size_bytes=52_000_000)], max_bytes=100)
+    row = files.iloc[0]
+    assert row["status"] == "rejected" and row["reason"] == "too large: 52000000 bytes > 100"
+    assert row["size_bytes"] == 52_000_000 and row["content_sha256"] is None

@@ -19,7 +19,8 @@ Two mentions are the same event when all of these hold:
    and names a specific participant of that country -- and only if exactly one such event exists.
    Exact matches are always preferred.
 
-Mentions are visited in a deterministic order (publication date, doc_id, character offset); the
+Mentions are visited in a deterministic order (dated first, originals before copies, publication
+date, first ingestion, doc_id, character offset); the
 ``event_id`` is "e" + 16 hex derived from the event's first (canonical) mention id, so re-runs and
 added articles keep ids unless a new mention sorts earlier. Counts: ``num_mentions`` every mention,
 ``num_documents`` distinct articles after mapping each copy to its original (``duplicate_of``),

@@ -200,8 +200,44 @@ def validate_table(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Da
     return valid, pd.DataFrame(quarantined, columns=QUARANTINE_COLUMNS), results
 
 
+# (child table, its column, parent table, parent key): a child row whose parent was quarantined
+# would point at nothing in the warehouse, so it follows its parent into quarantine.
+REFERENCES = (
+    ("timexes", "doc_id", "documents", "doc_id"),
+    ("event_mentions", "doc_id", "documents", "doc_id"),
+    ("event_mentions", "event_id", "events", "event_id"),
+)
+ORPHAN = "parent_quarantined"
+
+
+def _cascade(valid: dict[str, pd.DataFrame], quarantine: pd.DataFrame) -> pd.DataFrame:
+    """Move rows whose parent row was quarantined into quarantine too; return the added rows."""
+    suites = load_suites()
+    added = []
+    for child, column, parent, key in REFERENCES:
+        if child not in valid or parent not in valid or column not in valid[child].columns:
+            continue
+        gone = set(quarantine.loc[quarantine["table_name"] == parent, "row_key"].dropna())
+        if not gone:
+            continue
+        frame = valid[child]
+        orphan = frame[column].astype(str).isin(gone)
+        if not orphan.any():
+            continue
+        added.append(pd.DataFrame({
+            "table_name": child,
+            "row_key": frame.loc[orphan, suites[child].key].astype(str),
+            "expectation": ORPHAN,
+            "column_name": column,
+            "row_json": [_row_json(row) for _, row in frame[orphan].iterrows()],
+        }))
+        valid[child] = frame[~orphan].reset_index(drop=True)
+        quarantine = pd.concat([quarantine, added[-1]], ignore_index=True)
+    return pd.concat(added, ignore_index=True) if added else pd.DataFrame(columns=QUARANTINE_COLUMNS)
+
+
 def validate_tables(tables: dict[str, pd.DataFrame]) -> Outcome:
-    """Validate every table that has a suite; tables without one pass through unchanged."""
+    """Validate every table that has a suite, then quarantine the rows whose parent row was quarantined."""
     suites = load_suites()
     valid: dict[str, pd.DataFrame] = {}
     quarantines = []
@@ -216,4 +252,7 @@ def validate_tables(tables: dict[str, pd.DataFrame]) -> Outcome:
         if len(bad):
             quarantines.append(bad)
     quarantine = pd.concat(quarantines, ignore_index=True) if quarantines else pd.DataFrame(columns=QUARANTINE_COLUMNS)
+    orphans = _cascade(valid, quarantine)
+    if len(orphans):
+        quarantine = pd.concat([quarantine, orphans], ignore_index=True)
     return Outcome(valid=valid, quarantine=quarantine, results=results)

@@ -73,3 +73,15 @@ def test_validate_tables_passes_through_tables_without_suite():
     assert outcome.success
     assert outcome.valid["runs"]["run_id"].tolist() == ["r1"]
     assert outcome.quarantine.empty
+
+
+def test_mentions_of_a_quarantined_event_follow_it_into_quarantine():
+    mention = {"mention_id": "m1", "event_id": "e2", "doc_id": "d0000000000000001", "sentence": "x",
+               "char_start": 0, "char_end": 1, "modality": "realized", "negated": False}
+    outcome = validate_tables({
+        "events": pd.DataFrame([_event("e1"), _event("e2", event_type="INVADE")]),
+        "event_mentions": pd.DataFrame([mention, {**mention, "mention_id": "m2", "event_id": "e1"}]),
+    })
+    assert outcome.valid["event_mentions"]["mention_id"].tolist() == ["m2"]
+    orphan = outcome.quarantine[outcome.quarantine["table_name"] == "event_mentions"]
+    assert orphan[["row_key", "expectation", "column_name"]].values.tolist() == [["m1", "parent_quarantined", "event_id"]]

@@ -93,6 +93,8 @@ class Gazetteer:
         self.roles = TokenTrie()
         self.portfolios = TokenTrie()
         self.adjectives: dict[str, str] = {}  # folded adjective form -> ISO3
+        self.member_nouns: frozenset[str] = frozenset()  # "chefs (d'État) de X" act for X
+        self.in_power_words: frozenset[str] = frozenset()  # "les militaires AU POUVOIR à X" rule X
         self.person_records: dict[str, dict] = {}  # per:<id> -> raw YAML record (roles, years)
         self.suffix_labels: dict[str, tuple[str, str, str]] = {}  # suffix -> (label, sector, kind)
         self.ambiguous: dict[str, str | None] = {}
@@ -107,6 +109,8 @@ class Gazetteer:
         gaz = cls()
         roles = yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8"))
         gaz.ambiguous = {normalize(k): v for k, v in (roles.get("ambiguous") or {}).items()}
+        gaz.member_nouns = frozenset(normalize(w) for w in roles.get("member_nouns") or [])
+        gaz.in_power_words = frozenset(normalize(w) for w in roles.get("in_power_words") or [])
         gaz._load_countries()
         gaz._load_institutions()
         gaz._load_persons()

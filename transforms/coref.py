@@ -32,6 +32,24 @@ _GAP_AFTER = re.compile(
 )
 
 
+# An honorific right before a span: "M. | Kurti" when NER leaves the title out of the name.
+_TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|Dr|Pr)\.?\s+\Z")
+
+
+def _person_by_surname(gaz: Gazetteer, surname: str) -> Actor | None:
+    """The one gazetteer person whose name ends with this folded surname ("kurti"), else None."""
+    index = gaz.__dict__.get("_surnames")
+    if index is None:  # built once per gazetteer
+        index = {}
+        for pid in gaz.person_records:
+            name = tokens(gaz.by_id[pid].name)
+            if len(name) > 1:
+                index.setdefault(name[-1][2], []).append(gaz.by_id[pid])
+        gaz.__dict__["_surnames"] = index
+    found = index.get(surname, [])
+    return found[0] if len(found) == 1 else None  # "M. Kim": several Kims, the document decides
+
+
 @dataclass
 class _Intro:
     """A person introduced in the document, with the folded tokens of their name."""
@@ -261,9 +279,18 @@ class DocumentActors:
         if intro is not None:
             return intro.actor
         known = self.gaz.lookup(span) or self.gaz.lookup(" ".join(name))
+        if known is None and len(name) == 1 and (self._titled(span) or _TITLE_BEFORE.search(self.text, 0, start)):
+            # "M. Kurti" when the article never gave his full name: a known person with that surname.
+            known = _person_by_surname(self.gaz, name[0])
         if known is not None and known.kind == "person":
             return self.gaz.as_of(known, self.year) if self.year else known
         return None
+
+    @staticmethod
+    def _titled(span_text: str) -> bool:
+        """True if the name is written after an honorific ("M. Kurti", "Mme Sandu")."""
+        toks = [t[2] for t in tokens(span_text)]
+        return len(toks) > 1 and toks[0] in _HONORIFICS
 
     def _label_of(self, start: int, end: int) -> str | None:
         """NER label of the entity covering (or covered by) the span, if any."""
@@ -282,6 +309,11 @@ class DocumentActors:
         )
         role_actor = self._apposition(start, end)
         if role_actor is None:
+            if not is_person:
+                # "l'Association des banques ALGÉRIENNES": a body named with a demonym belongs to that country.
+                isos = {self.gaz.adjectives.get(t[2]) for t in tokens(span)} - {None}
+                if len(isos) == 1:
+                    return replace(actor, country=isos.pop())
             return actor
         if is_person:
             return self._with_role(actor, role_actor)

@@ -22,8 +22,20 @@ from transforms.evidence import (
     sentence_span,
     timex_objects,
 )
+from transforms.discourse import (
+    ANAPHORIC_DET,
+    both_sides,
+    MATERIAL,
+    PROVOKING,
+    SPEECH_ACTS,
+    entry_type,
+    implicit_recipients,
+    state_of,
+    stranded_subject,
+    surface_subjects,
+)
 from transforms.participants import ActorResolver, resolve_participant, subject_tokens
-from transforms.roles import nominal_roles, verbal_roles
+from transforms.roles import is_passive, nominal_roles, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
 
 MENTION_COLUMNS = [
@@ -55,7 +67,9 @@ class _Context:
     resolver: ActorResolver
     statements: list  # (token_i, speaker actor_id, DateChoice) of dated reporting verbs
     usable_timexes: list = None  # timexes allowed to date an event (see dating_timexes)
-    recent: list = None  # actors of the material events coded so far, in text order
+    recent: list = None  # (type, actor) of the events coded so far, in text order
+    targeted: list = None  # (actor, recipient) of the provoking events coded so far, in text order
+    pairs: list = None  # (actor, recipient) of every event coded so far, in text order
 
     @property
     def paragraph_starts(self) -> list[int]:
@@ -142,20 +156,6 @@ def _statement_dates(doc, ctx: _Context, cues) -> list:
     return out
 
 
-# Determiners by which a noun refers back to something already said ("CETTE accusation", "LA dernière").
-_DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
-_ANAPHORIC_DET = frozenset({"la", "le", "l'", "l’", "cette", "ce", "cet", "ces", "les"})
-# Acts others react to ("a condamné ce tir"): what a demonstrative object of a condemnation refers to.
-_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
-_SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"})
-
-
-def _entry_type(token, lexicon: Lexicon) -> str | None:
-    """PLOVER type a token triggers, or None."""
-    entry = match_token(token, lexicon)
-    return entry.type if entry is not None else None
-
-
 def _display(actor) -> tuple[str | None, str | None, str | None]:
     """(name, id, country) of an actor or three Nones."""
     if actor is None:
@@ -173,27 +173,34 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     side = _speaker_side(speaker, ctx.resolver)
     if token.pos_ in ("VERB", "AUX"):
         actors, recips = verbal_roles(token, entry, ctx.resolver, lexicon, side)
+        if not actors and not is_passive(token):
+            actors = stranded_subject(token, ctx.resolver, cues.reporting, side)
+        if (not actors or (entry.symmetric and len(actors) == 1 and not recips)) and not is_passive(token):
+            # a broken parse of the names before the verb: read them off the surface
+            surface = surface_subjects(token, ctx.resolver)
+            if len(surface) > len(actors):
+                actors = surface
+        if not actors and entry.symmetric:
+            actors = both_sides(token, ctx.pairs, ctx.recent)  # "les deux parties ont convenu"
+        if actors and not recips and "obj" in entry.recipient:
+            recips = both_sides(token, ctx.pairs, ctx.recent, ("obj",), actors)  # "a appelé les deux pays"
     else:
         actors, recips = nominal_roles(token, entry, ctx.resolver, lexicon, side)
     if entry.symmetric and not actors and len(recips) > 1:
         actors, recips = recips[:1], recips[1:]  # "la rencontre entre X et Y"
-    definite = any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DET for c in token.children)
-    if not actors and token.pos_ == "NOUN" and entry.type in _SPEECH_ACTS and definite:
+    definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DET for c in token.children)
+    if not actors and token.pos_ == "NOUN" and entry.type in SPEECH_ACTS and definite:
         # "C'est la dernière accusation ...": a bare speech-act noun refers back to the last speaker.
         prev = _previous_speaker(token, ctx, cues)
         if prev is not None:
             actors = [prev]
-    if actors and not recips and entry.type == "ACCUSE" and token.pos_ == "VERB" and ctx.recent:
-        # "a condamné CE tir", "a regretté CETTE décision": the last reported act's author.
-        obj = next((c for c in token.children if c.dep_ == "obj"), None)
-        dets = {d.lower_ for d in obj.children if d.dep_ == "det"} if obj is not None else set()
-        wanted = _entry_type(obj, lexicon) if obj is not None else None
-        # "CETTE décision" (a demonstrative) or "LES frappes" (a definite event noun) refers back.
-        if dets & _DEMONSTRATIVE or (wanted and dets & _ANAPHORIC_DET):
-            same = [a for t, a in ctx.recent if t == wanted] if wanted else []
-            last = same[-1] if same else (ctx.recent[-1][1] if not wanted else None)
-            if last is not None and all(last.actor_id != a.actor_id for a in actors):
-                recips = [last]
+    if actors and not recips and token.pos_ == "VERB":
+        recips = implicit_recipients(token, entry, actors, ctx.resolver, ctx.recent, ctx.targeted, lexicon, side)
+    if actors and not recips and entry.type == "COERCE" and entry.mode == "seize":
+        # A coup without a named victim ("des militaires ont pris le pouvoir") is against their own state.
+        state = state_of(actors[0], ctx.resolver)
+        if state is not None and state.actor_id != actors[0].actor_id:
+            recips = [state]
     if not actors and not recips:
         return []
     if (entry.needs_recipient and not recips) or (entry.symmetric and len(actors) + len(recips) < 2):
@@ -204,7 +211,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         return []
     mod = modality_mod.analyse(
         token, ctx.resolver, cues, ctx.quotes, speaker,
-        irrealis_head=lambda t: _entry_type(t, lexicon) in ("REQUEST", "THREATEN"),
+        irrealis_head=lambda t: entry_type(t, lexicon) in ("REQUEST", "THREATEN"),
         support_verbs=lexicon.support_verbs, bounds=_paragraph_of(ctx, token.idx),
     )  # fmt: skip
     if mod.opinion and mod.claimant is None:
@@ -234,8 +241,11 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         return []
     mode = lexicon.mode_for(token, entry)
     confidence = entry.confidence * (0.85 if mod.alleged else 1.0) * (0.9 if not actors else 1.0)
-    if entry.type in _MATERIAL and actors and mod.modality == "realized" and not mod.negated:
+    if actors and (entry.type not in MATERIAL or (mod.modality == "realized" and not mod.negated)):
         ctx.recent.append((entry.type, actors[0]))
+    ctx.pairs.extend((a, r) for a, r in pairs if a is not None and r is not None)
+    if entry.type in PROVOKING and not entry.symmetric:
+        ctx.targeted.extend((a, r) for a, r in pairs if a is not None and r is not None)
     claimed = mod.claimant
     rows = []
     ev_start, ev_end = clause
@@ -243,7 +253,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         an, aid, ac = _display(a)
         rn, rid, rc = _display(r)
         cn, cid, _ = _display(claimed)
-        if cid is not None and (cid == aid or (entry.type in _SPEECH_ACTS and a is side)):
+        if cid is not None and (cid == aid or (entry.type in SPEECH_ACTS and a is side)):
             cn = cid = None  # one does not "claim" one's own act; a speaker's "nous" is the speaker
         rows.append({
             "mention_id": mention_id(ctx.doc_id, ev_start, ev_end, entry.type, aid, rid),
@@ -274,6 +284,8 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
     )  # fmt: skip
     ctx.usable_timexes = dating_timexes(doc, timexes, lexicon)
     ctx.recent = []
+    ctx.targeted = []
+    ctx.pairs = []
     ctx.statements = _statement_dates(doc, ctx, cues)
     rows: list[dict] = []
     matches = {}

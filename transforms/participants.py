@@ -64,6 +64,17 @@ class ActorResolver:
                 return actor
         return None
 
+    def covering_actor(self, token):
+        """Actor of the gazetteer name covering this token, or None (public: the surface fallbacks)."""
+        return self._covering_match(token)
+
+    def covering_start(self, token) -> int:
+        """Start offset of the gazetteer name covering this token (the token's own start if none)."""
+        k = bisect_right(self._match_starts, token.idx) - 1
+        if k >= 0 and self._matches[k][0] <= token.idx < self._matches[k][1]:
+            return self._matches[k][0]
+        return token.idx
+
     def _resolve_chars(self, start: int, end: int):
         """Actor for a character span of the doc, or None (cached)."""
         key = (start, end)
@@ -96,6 +107,8 @@ class ActorResolver:
                     continue
                 if child.dep_ == "nmod" and case_of(child) not in ("de", ""):
                     continue  # "les forces russes EN UKRAINE" is not Ukraine
+                if child.i < token.i and any(t.text == "," for t in self.doc[child.i:token.i]):
+                    continue  # a fronted clause the parse hung on the noun ("Réunis à Abuja, les chefs")
                 lo, hi = min(lo, child.i), max(hi, child.i)
                 stack.append(child)
         # Leading prepositions ("à la Russie") are not part of the name.
@@ -109,30 +122,85 @@ class ActorResolver:
             hit = self._covering_match(token)
             if hit is not None:
                 return hit
+        elif token.pos_ == "NOUN":
+            # A named body whose alias starts with a common noun ("l'administration Biden"): the
+            # alias wins over the person name inside it; a role ("le ministre malien") does not.
+            hit = self._covering_match(token)
+            if hit is not None and hit.kind == "institution" and hit.role is None:
+                return hit
         spans = []
         ent = self._ent_of.get(token.i)
         if ent is not None:
             spans.append((ent.start_char, ent.end_char))
         # An apposed name first: "le président russe, Vladimir Poutine" is Putin, not "the president".
         for child in token.children:
-            if child.dep_ in ("appos", "flat:name") and child.pos_ == "PROPN":
+            # spaCy often tags a first name as a common noun ("le président Mohamed/NOUN Bazoum"):
+            # an apposed token inside a person entity counts as a name too.
+            named = child.pos_ == "PROPN" or (child.ent_type_ == "PER" and child.pos_ == "NOUN")
+            if child.dep_ in ("appos", "flat:name") and named:
                 hit = self._covering_match(child)
                 if hit is not None:
                     return hit
                 ent = self._ent_of.get(child.i)
                 if ent is not None:
                     spans.append((ent.start_char, ent.end_char))
-        spans.append(self._np_span(token))
+        np_lo, np_hi = self._np_span(token)
+        spans.append((np_lo, np_hi))
         spans.append((token.idx, token.idx + len(token)))
+        fallback = None
         for start, end in spans:
             actor = self._resolve_chars(start, end)
+            if actor is not None and _is_vague(actor) and (start < np_lo or end > np_hi):
+                # NER may swallow a whole clause into one entity ("Réunis à Abuja, les chefs d'État
+                # de la Cédéao"): an unknown non-person is kept only if no narrower span is known.
+                fallback = fallback or actor
+                continue
             if actor is not None:
                 return actor
-        return self._covering_match(token) or self._demonym(token)
+        return (
+            self._covering_match(token) or self._demonym(token) or self._body_of_members(token)
+            or self._rulers_of(token) or fallback
+        )
 
-    def _demonym(self, token):
-        """A country named only by an adjective: "des produits AMÉRICAINS", "des militaires NIGÉRIENS"."""
+    def _rulers_of(self, token):
+        """The country of those "au pouvoir à Y": "les militaires au pouvoir à Niamey" -> Niger."""
         if token.pos_ != "NOUN" or self.gazetteer is None:
+            return None
+        from transforms.actors import normalize
+
+        for child in token.children:
+            if normalize(child.text) not in self.gazetteer.in_power_words:
+                continue
+            for place in child.children:
+                if place.pos_ == "PROPN" and case_of(place) in ("à", "en"):
+                    actor = self.resolve_token(place)
+                    if actor is not None and getattr(actor, "kind", None) == "country":
+                        return actor
+        return None
+
+    def _body_of_members(self, token):
+        """The named body members act for: "les chefs d'État DE LA CÉDÉAO", "une délégation DE L'ONU"."""
+        if token.pos_ != "NOUN" or self.gazetteer is None:
+            return None
+        from transforms.actors import normalize
+
+        if normalize(token.text) not in self.gazetteer.member_nouns and normalize(token.lemma_) not in self.gazetteer.member_nouns:
+            return None
+        for child in token.children:
+            if child.dep_ != "nmod" or case_of(child) != "de":
+                continue
+            if child.pos_ == "NOUN" and normalize(child.text) in self.gazetteer.member_nouns:
+                return self._body_of_members(child)  # "chefs d'ÉTAT de la Cédéao"
+            if child.pos_ == "PROPN":
+                actor = self.resolve_token(child)
+                if actor is not None and getattr(actor, "kind", None) in ("institution", "country", "group"):
+                    return actor
+        return None
+
+    def _demonym(self, token, depth: int = 0):
+        """A country named only by an adjective: "des produits AMÉRICAINS", "des militaires NIGÉRIENS",
+        also through a group noun: "un groupe DE militaires GABONAIS", "une douzaine D'officiers maliens"."""
+        if token.pos_ not in ("NOUN", "NUM") or self.gazetteer is None or (token.pos_ == "NUM" and depth == 0):
             return None
         from transforms.actors import country_of_adjective
 
@@ -141,7 +209,18 @@ class ActorResolver:
                 iso = country_of_adjective(child.text)
                 if iso is not None and iso in self.gazetteer.by_id:
                     return self.gazetteer.by_id[iso]
+        if depth < 3:  # "34 milliards de dollars d'importations CHINOISES": down a chain of "de"
+            for child in token.children:
+                if child.dep_ == "nmod" and child.pos_ in ("NOUN", "NUM") and case_of(child) == "de" and child.i > token.i:
+                    found = self._demonym(child, depth + 1)
+                    if found is not None:
+                        return found
         return None
+
+def _is_vague(actor) -> bool:
+    """An unknown entity that is not a person (its name is whatever NER spanned)."""
+    return actor.actor_id.startswith("unk:") and getattr(actor, "kind", None) != "person"
+
 
 def conjuncts(token) -> list:
     """The token and its coordinated siblings ("la Corée du Nord et la Russie").
@@ -160,6 +239,11 @@ def subject_tokens(verb, depth: int = 0) -> list:
     if depth > 5:
         return []
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    # A "subject" introduced by a preposition is a misparsed adjunct ("AVANT l'arrivée de M. Yoon,
+    # la Corée du Nord a tiré"): a real subject never has one.
+    if subs and all(any(g.dep_ == "case" and g.i < c.i for g in c.children) for c in subs):
+        return []
+    subs = [c for c in subs if not any(g.dep_ == "case" and g.i < c.i for g in c.children)]
     if subs:
         if subs[0].lower_ in _RELATIVE and verb.dep_ == "acl:relcl":
             return conjuncts(verb.head)
@@ -206,7 +290,24 @@ def plural_parties(token, resolver: "ActorResolver") -> list:
                 isos = [country_of_adjective(a.text) for a in adjs]
                 found = [resolver.gazetteer.by_id[i] for i in isos if i in resolver.gazetteer.by_id]
                 return found if len(found) > 1 else []
-    return []
+    return _surface_demonyms(token, resolver)
+
+
+def _surface_demonyms(token, resolver: ActorResolver) -> list:
+    """Demonyms coordinated right after a plural noun, read off the words when the parse scattered
+    them ("des délégations russe ET ukrainienne", "ukrainienne" hung on the verb)."""
+    if resolver.gazetteer is None:
+        return []
+    from transforms.actors import country_of_adjective
+
+    doc, found, j = token.doc, [], token.i + 1
+    while j < len(doc) and (doc[j].lower_ in (",", "et") or country_of_adjective(doc[j].text)):
+        iso = country_of_adjective(doc[j].text)
+        if iso and iso in resolver.gazetteer.by_id and all(a.actor_id != iso for a in found):
+            found.append(resolver.gazetteer.by_id[iso])
+        j += 1
+    return found if len(found) > 1 and doc[j - 1].lower_ not in (",", "et") else []
+
 
 def antecedent(token, resolver: ActorResolver):
     """Actor a third-person pronoun or possessive stands for: the subject of the governing clause,

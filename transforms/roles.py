@@ -19,6 +19,8 @@ def is_passive(verb) -> bool:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return True
     reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    if any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in verb.children):
+        return False  # "la Chine/nsubj:pass A rejeté": an active compound tense the parser mislabelled
     return not reflexive and any(c.dep_ == "nsubj:pass" for c in verb.children)
 
 
@@ -117,15 +119,21 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                 recipients = [r for r in (resolver.resolve_token(c) for c in cands) if r is not None]
                 if recipients:
                     break
+    top = noun
+    while top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.quantity_nouns:
+        top = top.head  # "l'ensemble des sanctions": the verb governs the quantity noun
+    gov = top.head if top.dep_ in ("obj", "nsubj:pass", "obl:arg") else None
+    if top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.time_nouns and top.head.head.pos_ == "VERB":
+        gov = top.head.head  # "a imposé vendredi des droits de douane": misattached under "vendredi"
+    if gov is not None and gov.lemma_.lower() not in lexicon.support_verbs:
+        gov = None
+    if not recipients and gov is not None and not is_passive(gov):
+        # "a imposé des droits de douane SUR 5 milliards de dollars d'importations américaines": the
+        # parser hangs the noun's complement on the support verb.
+        recipients = _first_resolved(slot_groups(gov, slots, {noun.i}, depth=1), resolver, speaker)
     if not actors:
         # "Washington a annoncé des sanctions contre X": the support verb's subject acts.
-        top = noun
-        while top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.quantity_nouns:
-            top = top.head  # "l'ensemble des sanctions": the verb governs the quantity noun
-        gov = top.head if top.dep_ in ("obj", "nsubj:pass", "obl:arg") else None
-        if top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.time_nouns and top.head.head.pos_ == "VERB":
-            gov = top.head.head  # "a imposé vendredi des droits de douane": misattached under "vendredi"
-        if gov is not None and gov.lemma_.lower() in lexicon.support_verbs:
+        if gov is not None:
             if is_passive(gov):  # "des sanctions ont été imposées à X par Y"
                 agents = [c for c in gov.children if c.dep_ == "obl:agent" or case_of(c) == "par"]
                 actors = _first_resolved([[t for a in agents for t in conjuncts(a)]], resolver, speaker)
@@ -156,11 +164,24 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
         recip_groups = slot_groups(verb, entry.recipient, exclude) if entry.recipient else []
     actors = _first_resolved(actor_groups, resolver, speaker)
     recips = _first_resolved(recip_groups, resolver, speaker)
-    if not recips and entry.recipient and not passive and not entry.reverse:
+    if not recips and (entry.recipient or entry.type == "REJECT") and not passive and not entry.reverse:
+        # "a rejeté la proposition AMÉRICAINE": a denial has no object slot but its object has an owner
         recips = _event_owner(verb, resolver) if entry.type in ("ACCUSE", "SUPPORT", "REJECT") else []
-        if not recips:
+        if not recips and entry.type in ("THREATEN", "ACCUSE"):
+            sides = {b.country or b.actor_id for b in actors}  # "Blinken a averti que Washington ...": his own side
+            recips = [a for a in _clause_subject(verb, resolver, speaker) if (a.country or a.actor_id) not in sides]
+        if not recips and entry.recipient:
             recips = [a for a in surface_slot(verb, entry.recipient, resolver) if a not in actors]
     return actors, recips
+
+
+def _clause_subject(verb, resolver: ActorResolver, speaker=None) -> list:
+    """Who a warning is about: "a averti QUE TÉHÉRAN paiera" -> Iran (the subject of the que-clause)."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(m.lower_ in ("que", "qu'", "qu’") for m in child.children if m.dep_ == "mark"):
+            subs = [s for s in child.children if s.dep_ in ("nsubj", "nsubj:pass") and s.pos_ == "PROPN"]
+            return [a for a in (resolve_participant(s, resolver, speaker) for s in subs) if a is not None]
+    return []
 
 
 _SURFACE_STOP = {",", ";", ":", "(", ")", "«", "»", '"', "."}

@@ -177,6 +177,10 @@ def _weekday(g: dict, rs: RuleSet, dct: Window | None) -> Span | None:
     mode = "next" if mod == 1 else "this" if pre == "ce" else "bare"
     if mode == "bare" and mod is None and g.get("tense") == "future":
         mode = "ahead"
+    elif mode == "bare" and mod is None and g.get("tense") == "past":
+        # "X a annoncé jeudi" in a Thursday article is that very day (news report the same day);
+        # "jeudi dernier" (mod -1) keeps the previous week.
+        mode = "upto"
     return weekday_span(wd, mode, dct)
 
 

@@ -64,6 +64,8 @@ class Lexicon:
     quantity_nouns: frozenset[str] = frozenset()
     date_containers: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
+    frame_nouns: frozenset[str] = frozenset()
 
     def mode_for(self, token, entry: Entry) -> str | None:
         """The entry's mode, or one named by the trigger's object ("aide militaire" -> military)."""
@@ -130,6 +132,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         quantity_nouns=frozenset(data.get("quantity_nouns") or []),
         date_containers=frozenset(data.get("date_containers") or []),
         time_nouns=frozenset(data.get("time_nouns") or []),
+        act_nouns=frozenset(data.get("act_nouns") or []),
+        frame_nouns=frozenset(data.get("frame_nouns") or []),
     )
     ids: set[str] = set()
     for key, pos, index in (("verbs", "VERB", lex.verbs), ("nouns", "NOUN", lex.nouns)):

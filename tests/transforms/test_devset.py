@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 import yaml
 
 from transforms.triggers import PLOVER_TYPES
 
 
-def test_gold_annotations_are_well_formed(fixtures_dir):
-    folder = fixtures_dir / "devset"
+@pytest.mark.parametrize("name, minimum", [("devset", 30), ("heldout", 12)])
+def test_gold_annotations_are_well_formed(fixtures_dir, name, minimum):
+    folder = fixtures_dir / name
     texts = sorted(folder.glob("*.txt"))
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
-    assert len(texts) >= 30 and set(gold) == {p.stem for p in texts}
+    assert len(texts) >= minimum and set(gold) == {p.stem for p in texts}
     for path in texts:
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert re.fullmatch(r" date \d{4}-\d{2}-\d{2}", first), path.name

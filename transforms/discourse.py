@@ -1,0 +1,180 @@
+"""Discourse-level roles the parse leaves implicit: who a judgement or an answer is addressed to, and
+the subject of a non-finite verb the parser cut off from its clause.
+
+Pure functions over spaCy tokens, called by transforms/events.py with the document's coding history
+(`recent`: (type, actor) of the events coded so far; `targeted`: their (actor, recipient) pairs).
+"""
+
+from __future__ import annotations
+
+from transforms.participants import ActorResolver, resolve_participant, subject_tokens
+from transforms.roles import verbal_roles
+from transforms.triggers import Lexicon, case_of, match_token
+
+# Determiners by which a noun refers back to something already said ("CETTE accusation", "LA dernière").
+DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
+ANAPHORIC_DET = frozenset({"la", "le", "l'", "l’", "cette", "ce", "cet", "ces", "les"})
+# Acts others react to ("a condamné ce tir"): what a demonstrative object of a condemnation refers to.
+MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
+SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"})
+# Answers that may leave their addressee implicit, and how many coded pairs back one may look for it.
+REACTIONS = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST"})
+REACTION_WINDOW = 6
+# Acts that call for an answer from their target (agreements, talks and help do not provoke a rebuttal).
+PROVOKING = frozenset({"ACCUSE", "SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "REQUEST", "PROTEST", "REJECT"})
+# Verbs that judge an act, whose object may name that act instead of its author ("a condamné l'attaque").
+JUDGEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def entry_type(token, lexicon: Lexicon) -> str | None:
+    """PLOVER type a token triggers, or None."""
+    entry = match_token(token, lexicon)
+    return entry.type if entry is not None else None
+
+
+def stranded_subject(verb, resolver: ActorResolver, reporting: frozenset, side) -> list:
+    """Subject of a non-finite verb the parse cut off from its clause.
+
+    "Des militaires ont annoncé à la télévision avoir renversé le président" (the infinitive hung under
+    "télévision"): the subject of the nearest reporting verb before it; "X a imposé des taxes,
+    accusant Pékin ..." (the participle hung under a noun): the subject of the nearest finite verb.
+    """
+    if verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        return []  # attached to a verb: the parse is right that the subject is unknown ("reprocher à X d'avoir")
+    forms = verb.morph.get("VerbForm")
+    if "Inf" in forms or any(a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm") for a in verb.children):
+        wanted = lambda t: t.lemma_.lower() in reporting  # noqa: E731
+    elif "Part" in forms and "Pres" in verb.morph.get("Tense"):
+        wanted = lambda t: "Fin" in t.morph.get("VerbForm") or any(a.dep_.startswith("aux") for a in t.children)  # noqa: E731
+    else:
+        return []
+    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
+        if tok.pos_ == "VERB" and wanted(tok):
+            found = [a for a in (resolve_participant(s, resolver, side) for s in subject_tokens(tok)) if a is not None]
+            if found:
+                return found[:1]
+            return []
+    return []
+
+
+def _referred_act(verb, lexicon: Lexicon):
+    """(object noun, its determiners) of a judgement verb, through frame nouns ("la tentative DE coup")."""
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return None, set()
+    dets = {d.lower_ for d in obj.children if d.dep_ == "det"}
+    if obj.lemma_.lower() in lexicon.frame_nouns:
+        inner = next((c for c in obj.children if c.dep_ == "nmod" and case_of(c) == "de" and c.pos_ == "NOUN"), None)
+        if inner is not None:
+            obj = inner
+    return obj, dets
+
+
+def implicit_recipients(token, entry, actors, resolver: ActorResolver, recent: list, targeted: list, lexicon: Lexicon, side) -> list:
+    """Recipient a verb leaves implicit: the author of the act it judges, or its governing act's target."""
+    others = lambda pool: [a for a in pool if all(a.actor_id != b.actor_id for b in actors)]  # noqa: E731
+    if entry.type in JUDGEMENTS and recent:
+        # "a condamné CE tir", "a rejeté CET appel", "a regretté LA décision": the last such act's author.
+        obj, dets = _referred_act(token, lexicon)
+        if obj is not None:
+            wanted = entry_type(obj, lexicon)
+            act_noun = obj.lemma_.lower() in lexicon.act_nouns
+            refers = bool(dets & DEMONSTRATIVE) or (bool(dets & ANAPHORIC_DET) and (wanted or act_noun))
+            if entry.type == "REJECT" and wanted in ("ACCUSE", "REQUEST", "THREATEN"):
+                refers = True  # "a rejeté une accusation": a denial answers whoever made it
+            if refers:
+                if wanted:
+                    pool = [a for t, a in recent if t == wanted]
+                else:
+                    pool = [a for t, a in recent if t in MATERIAL]
+                pool = others(pool)
+                if pool:
+                    return [pool[-1]]
+    if entry.type in ("ACCUSE", "THREATEN", "REQUEST", "REJECT") and token.dep_ == "advcl":
+        # "a rompu ses relations avec Quito, DÉNONÇANT une violation": the governing act's target.
+        head = token.head
+        head_entry = match_token(head, lexicon) if head.pos_ == "VERB" else None
+        if head_entry is not None and head_entry.type not in JUDGEMENTS:
+            _, head_recips = verbal_roles(head, head_entry, resolver, lexicon, side)
+            if others(head_recips):
+                return others(head_recips)
+    if entry.type in REACTIONS and targeted:
+        # "Le Kremlin a démenti", "Pékin a dénoncé un protectionnisme": one who was just the target of
+        # an act and answers without naming anyone answers its author.
+        sides = {side_key(a) for a in actors}
+        for author, target in reversed(targeted[-REACTION_WINDOW:]):
+            if side_key(target) in sides and side_key(author) not in sides:
+                return [author]
+    return []
+
+
+def state_of(actor, resolver: ActorResolver):
+    """The country actor an actor belongs to (itself for a country), or None."""
+    if actor.country is None or resolver.gazetteer is None:
+        return None
+    return resolver.gazetteer.by_id.get(actor.country)
+
+
+def side_key(actor) -> str:
+    """The side an actor stands for: its country when it has one (a minister is his state), else itself."""
+    return actor.country or actor.actor_id
+
+
+def both_sides(verb, targeted: list, recent: list, deps: tuple[str, ...] = ("nsubj", "nsubj:pass"), exclude=()) -> list:
+    """The two sides "les deux parties / pays / dirigeants" (the verb's subject, or its object with
+    deps=("obj",)) refers back to: the last pair of distinct sides coded before (an author and its
+    target), else the last two distinct sides that acted; sides in `exclude` are skipped."""
+    noun = next((c for c in verb.children if c.dep_ in deps), None)
+    if noun is None or noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number"):
+        return []
+    if not any(c.dep_ == "nummod" and c.lower_ == "deux" for c in noun.children):
+        return []
+    skip = {side_key(a) for a in exclude}
+    targeted = [(a, t) for a, t in targeted if side_key(a) not in skip and side_key(t) not in skip]
+    recent = [(k, a) for k, a in recent if side_key(a) not in skip]
+    for author, target in reversed(targeted):
+        if side_key(author) != side_key(target):
+            return [author, target]
+    sides: list = []
+    for _, actor in reversed(recent):
+        if all(side_key(actor) != side_key(a) for a in sides):
+            sides.append(actor)
+        if len(sides) == 2:
+            return sides[::-1]
+    return []
+
+
+# Words that may stand between a subject and its verb: auxiliaries, adverbs, clitics ("ont", "se", "ne").
+_BETWEEN_POS = frozenset({"AUX", "ADV", "PART"})
+_CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les"})
+
+
+def surface_subjects(verb, resolver: ActorResolver) -> list:
+    """Names written right before a verb whose parsed subject is broken ("Vladimir Poutine et Kim Jong
+    Un ont signé": spaCy takes "Un" for a pronoun subject): the gazetteer names ending just before the
+    verb's auxiliaries, with a name coordinated to them by "et"."""
+    doc = verb.doc
+    lo = verb.i  # the parser may cut the sentence inside the names: bound by punctuation instead
+    while lo > 0 and doc[lo - 1].text not in (".", "!", "?", ";") and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    i = verb.i - 1
+    while i >= lo and (doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _CLITICS):
+        i -= 1
+    found = []
+    while i >= lo:
+        actor = resolver.covering_actor(doc[i])
+        if actor is None:
+            break
+        found.append(actor)
+        start = resolver.covering_start(doc[i])
+        j = i
+        while j >= lo and doc[j].idx >= start:
+            j -= 1
+        if j < lo or doc[j].lower_ not in ("et", ","):
+            break
+        i = j - 1
+    out = []
+    for a in reversed(found):
+        if all(a.actor_id != b.actor_id for b in out):
+            out.append(a)
+    return out

@@ -137,7 +137,10 @@ def serve(
     manifest: Manifest = None,
     name: Annotated[str, typer.Option(help="Deployment name shown in Prefect.")] = "dateline-scheduled",
 ) -> None:
-    """Serve the flow on a schedule through Prefect (runs until interrupted).
+    """Serve the flow on a schedule through a Prefect server (runs until interrupted).
+
+    Needs a running Prefect server and PREFECT_API_URL pointing at it: Prefect's temporary
+    in-process server does not schedule runs.
 
     Example: dateline serve --cron "0 * * * *" --raw-dir /srv/news/incoming
     """
@@ -145,6 +148,13 @@ def serve(
         settings = Settings.from_env(raw_dir=raw_dir, data_dir=data_dir, manifest=manifest).validated()
     except DatelineError as exc:
         raise _fail(exc) from exc
+    if not os.environ.get("PREFECT_API_URL"):
+        # Measured: with the temporary server the deployment is registered but no run is ever
+        # created; failing loudly beats a schedule that silently never fires.
+        raise _fail(DatelineError(
+            "PREFECT_API_URL is not set: start a server (`prefect server start --host 127.0.0.1`) "
+            "and export PREFECT_API_URL=http://127.0.0.1:4200/api, or use `make serve`"
+        ))
     _quiet_prefect()
     from prefect import serve as prefect_serve
 

@@ -65,3 +65,10 @@ def test_sql_table_format_counts_rows(tiny_warehouse):
     result = runner.invoke(app, ["sql", "SELECT actor, date_start FROM v_timeline", "--data-dir", str(tiny_warehouse)])
     assert result.exit_code == 0
     assert "Emmanuel Macron" in result.output and result.output.rstrip().endswith("1 rows")
+
+
+def test_serve_without_a_prefect_server_refuses_instead_of_never_firing(tmp_path, monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    result = runner.invoke(app, ["serve", "--raw-dir", str(tmp_path), "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "PREFECT_API_URL" in result.output

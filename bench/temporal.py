@@ -11,7 +11,6 @@ unresolvable and non-dates, returning no date for the expression counts).
 from __future__ import annotations
 
 import argparse
-import calendar
 import sys
 import time
 import warnings
@@ -24,24 +23,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from transforms.pubdate import publication_date  # noqa: E402
+from transforms.pubdate import interval_of
 from transforms.temporal import Interval, find_timexes  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "temporal" / "expressions_fr.yaml"
 HELDOUT = ROOT / "tests" / "fixtures" / "temporal" / "heldout_fr.yaml"
 SAMPLE = ROOT / "data" / "raw"
-
-
-def dct_from(value) -> Interval | None:
-    """A fixture dct (date, 'YYYY-MM', YYYY or null) as an Interval."""
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return Interval(value, value, "day")
-    text = str(value)
-    if len(text) == 4:
-        return Interval(date(int(text), 1, 1), date(int(text), 12, 31), "year")
-    y, m = map(int, text.split("-")[:2])
-    return Interval(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), "month")
 
 
 def wants_dates(case: dict) -> bool:
@@ -51,7 +38,7 @@ def wants_dates(case: dict) -> bool:
 
 def dateline_correct(case: dict) -> bool:
     """Strict: the expression found with the exact expected interval, precision and kind."""
-    found = find_timexes(case["text"], dct_from(case.get("dct")))
+    found = find_timexes(case["text"], interval_of(case.get("dct")))
     if case.get("expect") is None:
         return not any(t.kind in ("date", "future") for t in found)
     hits = [t for t in found if t.text == str(case["expect"])]
@@ -75,7 +62,7 @@ def _dp_settings(dct: Interval | None) -> dict:
 def dateparser_correct(case: dict, search_dates) -> bool:
     """Generous: a date returned for (part of) the expression inside the expected interval."""
     text, expect = case["text"], case.get("expect")
-    found = search_dates(text, languages=["fr"], settings=_dp_settings(dct_from(case.get("dct")))) or []
+    found = search_dates(text, languages=["fr"], settings=_dp_settings(interval_of(case.get("dct")))) or []
     if expect is None:
         return not found
     expect = str(expect)

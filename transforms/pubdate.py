@@ -74,6 +74,12 @@ def parse_iso(value: str | None) -> tuple[date, date, str] | None:
         return None
 
 
+def interval_of(value: Any) -> Interval | None:
+    """A date, or a 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' value, as the Interval it names (None if none)."""
+    parsed = parse_iso(None if value is None else str(value))
+    return None if parsed is None else Interval(*parsed)
+
+
 def _from_value(value: str, source: str, evidence: str) -> PubDate | None:
     parsed = parse_iso(value)
     return None if parsed is None else PubDate(*parsed, source=source, evidence=evidence)

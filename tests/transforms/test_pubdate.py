@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
 
-from transforms.pubdate import PubDate, infer_from_text, infer_publication_dates, parse_iso, publication_date
+from transforms.pubdate import PubDate, infer_from_text, infer_publication_dates, interval_of, parse_iso, publication_date
 
 
 def test_sample_000_month_marker(sample_texts):
@@ -130,3 +131,21 @@ def test_text_without_any_date_stays_unknown():
                           "published_source": "unknown"}])
     row = infer_publication_dates(docs).iloc[0]
     assert row.published_source == "unknown" and row.published_start is None and row.published_evidence is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019", (date(2019, 1, 1), date(2019, 12, 31), "year")),
+        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29), "month")),
+        (date(2021, 8, 15), (date(2021, 8, 15), date(2021, 8, 15), "day")),
+        ("2021-08-15T09:30:00+04:30", (date(2021, 8, 15), date(2021, 8, 15), "day")),
+    ],
+)
+def test_interval_of_names_the_span_a_value_means(value, expected):
+    got = interval_of(value)
+    assert (got.start, got.end, got.precision) == expected
+
+
+def test_interval_of_nothing_is_none():
+    assert interval_of(None) is None and interval_of("not a date") is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import time
 from datetime import date
 
@@ -10,26 +9,14 @@ import pandas as pd
 import pytest
 import yaml
 
+from transforms.pubdate import interval_of
 from transforms.temporal import PRECISIONS, Interval, Timex, find_timexes, timex_id, timexes_frame
 from transforms.timex_rules import load_rules
 
 
-def dct_from(value) -> Interval | None:
-    """A YAML dct (date, 'YYYY-MM', YYYY or null) as an Interval."""
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return Interval(value, value, "day")
-    text = str(value)
-    if len(text) == 4:
-        return Interval(date(int(text), 1, 1), date(int(text), 12, 31), "year")
-    y, m = map(int, text.split("-")[:2])
-    return Interval(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), "month")
-
-
 def check(case: dict) -> str | None:
     """None when the engine resolves `case` as expected, else what went wrong."""
-    found = find_timexes(case["text"], dct_from(case.get("dct")))
+    found = find_timexes(case["text"], interval_of(case.get("dct")))
     if case.get("expect") is None:
         dated = [t for t in found if t.kind in ("date", "future")]
         return f"unexpected {dated}" if dated else None
@@ -63,7 +50,7 @@ def test_every_rule_example_is_produced_by_its_rule():
         for case in rule.examples:
             if case.get("expect") is None:
                 continue
-            rules = {t.rule for t in find_timexes(case["text"], dct_from(case.get("dct"))) if t.text == str(case["expect"])}
+            rules = {t.rule for t in find_timexes(case["text"], interval_of(case.get("dct"))) if t.text == str(case["expect"])}
             assert rules == {rule.id}, (rule.id, case["text"], rules)
 
 
@@ -76,7 +63,7 @@ def test_fixture_set(fixtures_dir):
 
 def test_fixture_set_covers_every_rule(fixtures_dir):
     cases = yaml.safe_load((fixtures_dir / "temporal" / "expressions_fr.yaml").read_text(encoding="utf-8"))
-    used = {t.rule for c in cases for t in find_timexes(c["text"], dct_from(c.get("dct"))) if t.text == str(c["expect"])}
+    used = {t.rule for c in cases for t in find_timexes(c["text"], interval_of(c.get("dct"))) if t.text == str(c["expect"])}
     assert {r.id for r in RULES.rules} - used == set()
     assert {rid for rid in used if rid.startswith("range_")} >= {"range_entre", "range_du"}
 
@@ -84,8 +71,8 @@ def test_fixture_set_covers_every_rule(fixtures_dir):
 # ---------------------------------------------------------------- the bundled sample
 
 SAMPLE_DCT = {
-    "000": dct_from("2023-03"), "001": Interval(date(2023, 8, 31), date(2023, 8, 31), "day"),
-    "002": dct_from("2023-03"), "003": dct_from("2023-10"), "004": dct_from("2023-08"),
+    "000": interval_of("2023-03"), "001": Interval(date(2023, 8, 31), date(2023, 8, 31), "day"),
+    "002": interval_of("2023-03"), "003": interval_of("2023-10"), "004": interval_of("2023-08"),
 }
 
 
@@ -150,7 +137,7 @@ def test_results_sorted_and_non_overlapping(sample_texts):
 
 
 def test_curly_apostrophe_matches():
-    t = find_timexes("L’année dernière, le PIB a reculé.", dct_from("2019-05"))[0]
+    t = find_timexes("L’année dernière, le PIB a reculé.", interval_of("2019-05"))[0]
     assert (t.text, t.start) == ("L’année dernière", date(2018, 1, 1))
 
 
@@ -190,7 +177,7 @@ def test_timexes_frame(sample_texts):
 
 def test_speed(sample_texts):
     texts = list(sample_texts.values()) * 20
-    dct = dct_from("2023-03")
+    dct = interval_of("2023-03")
     t0 = time.perf_counter()
     for text in texts:
         find_timexes(text, dct)
@@ -205,7 +192,7 @@ def test_anchor_windows_lose_nothing(sample_texts, fixtures_dir):
     from transforms.temporal import find_with_rules
 
     cases = yaml.safe_load((fixtures_dir / "temporal" / "expressions_fr.yaml").read_text(encoding="utf-8"))
-    texts = [(c["text"], dct_from(c.get("dct"))) for c in cases] + [(t, SAMPLE_DCT[k]) for k, t in sample_texts.items()]
+    texts = [(c["text"], interval_of(c.get("dct"))) for c in cases] + [(t, SAMPLE_DCT[k]) for k, t in sample_texts.items()]
     full_scan = dataclasses.replace(RULES, rules=tuple(dataclasses.replace(r, anchors=()) for r in RULES.rules))
     assert all(r.anchors for r in RULES.rules)
     for text, dct in texts:

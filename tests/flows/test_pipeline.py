@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pyarrow.parquet as pq
 
 from dateline.settings import Settings
@@ -114,3 +116,24 @@ def test_unreadable_and_oversized_files_are_rejected_not_lost(tmp_path):
     assert files["ok.txt"] == ("ingested", None)
     assert files["dump.txt"][0] == "rejected" and files["dump.txt"][1].startswith("too large: 10600 bytes")
     assert files["gone.txt"][0] == "rejected" and files["gone.txt"][1].startswith("unreadable")
+
+
+def test_manifest_gives_date_outlet_and_url_and_is_not_an_article(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "2024").mkdir(parents=True)
+    (raw / "2024" / "haiti.txt").write_text(
+        "Le Conseil présidentiel de transition a prêté serment jeudi à Port-au-Prince, "
+        "après la démission du Premier ministre Ariel Henry.",
+        encoding="utf-8",
+    )
+    (raw / "manifest.csv").write_text(
+        "path,url,outlet,published\n2024/haiti.txt,https://example.org/haiti-transition,Le Nouvelliste,2024-04-25\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    record = _run(raw, data)
+    assert record["files_seen"] == 1  # the manifest is metadata, not an article
+    row = _q(data, "SELECT outlet, url, published_start, published_precision, published_source FROM documents")
+    assert row == [("Le Nouvelliste", "https://example.org/haiti-transition", date(2024, 4, 25), "day", "manifest")]
+    # "jeudi" resolves against the manifest's date: Thursday 25 April 2024 is that very day
+    assert _q(data, "SELECT date_start FROM timexes WHERE text = 'jeudi'") == [(date(2024, 4, 25),)]

@@ -56,6 +56,7 @@ class Actor:
     sector: str
     kind: str
     role: str | None = None
+    body: "Actor | None" = None  # the organisation a person's office acts for (Guterres -> the UN)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Gazetteer:
         self.adjectives: dict[str, str] = {}  # folded adjective form -> ISO3
         self.member_nouns: frozenset[str] = frozenset()  # "chefs (d'État) de X" act for X
         self.in_power_words: frozenset[str] = frozenset()  # "les militaires AU POUVOIR à X" rule X
+        self.descriptions: dict[tuple[str, ...], str] = {}  # folded "les putschistes" -> rulers | armed_group
         self.person_records: dict[str, dict] = {}  # per:<id> -> raw YAML record (roles, years)
         self.suffix_labels: dict[str, tuple[str, str, str]] = {}  # suffix -> (label, sector, kind)
         self.ambiguous: dict[str, str | None] = {}
@@ -111,6 +113,9 @@ class Gazetteer:
         gaz.ambiguous = {normalize(k): v for k, v in (roles.get("ambiguous") or {}).items()}
         gaz.member_nouns = frozenset(normalize(w) for w in roles.get("member_nouns") or [])
         gaz.in_power_words = frozenset(normalize(w) for w in roles.get("in_power_words") or [])
+        for kind, forms in (roles.get("descriptions") or {}).items():
+            for form in forms:
+                gaz.descriptions[tuple(t[2] for t in tokens(form))] = kind
         gaz._load_countries()
         gaz._load_institutions()
         gaz._load_persons()
@@ -190,7 +195,8 @@ class Gazetteer:
         for rec in data["persons"]:
             current = rec["roles"][-1]
             actor = Actor(
-                rec["id"], rec["name"], rec.get("country"), current["sector"], "person", current["role"]
+                rec["id"], rec["name"], rec.get("country"), current["sector"], "person", current["role"],
+                self.by_id.get(current.get("body") or ""),
             )
             self._add_actor(actor)
             self.person_records[actor.actor_id] = rec
@@ -373,7 +379,7 @@ class Gazetteer:
             return person
         for spec in rec["roles"]:
             if (spec.get("from") or 0) <= year <= (spec.get("to") or 9999):
-                return replace(person, role=spec["role"], sector=spec["sector"])
+                return replace(person, role=spec["role"], sector=spec["sector"], body=self.by_id.get(spec.get("body") or ""))
         return person
 
     def bare_body(self, phrase: str) -> str | None:
@@ -387,6 +393,13 @@ class Gazetteer:
             if j == len(toks) and roles[0].office is None:
                 hit = roles[0].suffix
         return hit
+
+    def description(self, phrase: str) -> str | None:
+        """The kind of a countryless description ('les putschistes' -> 'rulers'), else None."""
+        toks = [t[2] for t in tokens(phrase)]
+        while len(toks) > 1 and toks[0] in LEADING_FUNCTION_WORDS:
+            toks.pop(0)
+        return self.descriptions.get(tuple(toks))
 
     def role_only(self, phrase: str) -> str | None:
         """The office label of a bare role phrase ('le porte-parole' -> 'spokesperson')."""

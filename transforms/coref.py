@@ -13,10 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from transforms.actors import Actor, Gazetteer, slug, tokens
+from transforms.actor_context import acronym_bodies, host_country, last_group, last_organisation
+from transforms.actor_text import LEADING_FUNCTION_WORDS
 
 # Titles written before a name; never part of the name itself.
 _HONORIFICS = frozenset(
     "m mme mlle mm mmes dr pr me monsieur madame mademoiselle sir cheikh ayatollah".split()
+    # military ranks NER keeps in the name ("le général Zúñiga" is "Juan José Zúñiga")
+    + "general generale colonel capitaine commandant lieutenant marechal amiral".split()
 )
 # Sentence ends, except after "M." / "Mme." / an initial ("John F. Kennedy").
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bDr)[.!?]+[»\"”]?\s+|\n\s*")
@@ -31,6 +35,12 @@ _GAP_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+
+# An article and a bare title ending right before a name: "le président ", "l'opposant ".
+_TITLE_ONLY = re.compile(r"(?:^|[\s,(])((?:le|la|les|l['’])\s*[^\W\d][\w'’ -]{2,40}?)\s+\Z", re.IGNORECASE)
+
+# Sectors of a state's offices: an untitled-country office holder belongs to the article's country.
+_STATE_SECTORS = frozenset("government military intelligence diplomacy judiciary legislature finance".split())
 
 # An honorific right before a span: "M. | Kurti" when NER leaves the title out of the name.
 _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|Dr|Pr)\.?\s+\Z")
@@ -74,7 +84,8 @@ class DocumentActors:
         self.year = year
         self.text = text
         self.entities = sorted((int(s), int(e), str(lab)) for s, e, lab in entities)
-        self.matches = gazetteer.find_all(text)
+        known = gazetteer.find_all(text)
+        self.matches = sorted(known + acronym_bodies(gazetteer, text, known), key=lambda m: m[:2])
         self.sentences = self._sentence_spans(text)
         self._intros: list[_Intro] = []
         self._person_mentions: list[tuple[int, int]] = []
@@ -129,11 +140,11 @@ class DocumentActors:
                 known = self.gaz.as_of(known, self.year)
             if known is None and (len(name) < 2 or self._find_intro(name, s) is not None):
                 continue  # a bare surname: coreference, not an introduction
-            role_actor = self._apposition(s, e)
+            role_actor = self._apposition(s, e) or self._bare_title(s)
             actor = known or Actor(f"unk:{slug(' '.join(name))}", " ".join(
                 t[3] for t in tokens(span) if t[2] in name), None, "person", "person")
             if role_actor is not None:
-                actor = self._with_role(actor, role_actor, keep_known=known is not None)
+                actor = self._with_role(actor, self._state_role(role_actor, s), keep_known=known is not None)
             existing = self._same_person(actor, name)
             if existing is not None:
                 if role_actor is not None and existing.actor.role is None:
@@ -146,6 +157,24 @@ class DocumentActors:
             if intro.actor.actor_id == actor.actor_id or intro.name_tokens == frozenset(name):
                 return intro
         return None
+
+    def _bare_title(self, start: int) -> Actor | None:
+        """A title with no country right before a name ("le président | Evo Morales"): the article's country."""
+        m = _TITLE_ONLY.search(self.text[max(0, start - 60):start])
+        if m is None:
+            return None
+        office = self.gaz.role_only(m.group(1))
+        host = host_country(self.gaz, self.matches, start) if office is not None else None
+        return replace(host, role=office, sector="government") if host is not None else None
+
+    def _state_role(self, role_actor: Actor, offset: int) -> Actor:
+        """A state office written without its country ("le président Luis Arce") is the article's country's."""
+        if role_actor.country is not None or role_actor.sector not in _STATE_SECTORS:
+            return role_actor
+        if role_actor.actor_id.startswith("org:"):
+            return role_actor
+        host = host_country(self.gaz, self.matches, offset)
+        return replace(role_actor, country=host.country) if host is not None else role_actor
 
     def _with_role(self, person: Actor, role_actor: Actor, keep_known: bool = False) -> Actor:
         """Give a person the country, sector and office of the role written beside the name."""
@@ -248,15 +277,46 @@ class DocumentActors:
             exact = self.gaz.lookup(span)  # NER calls "Wagner" or "Spoutnik" a person
             if exact is not None:
                 return exact
+        # Only what the text said BEFORE counts: "Des militaires ont renversé le président" opening an
+        # article names no country yet, and none is guessed from later sentences.
+        described = self.gaz.description(span)
+        if described == "rulers":
+            return host_country(self.gaz, self.matches, start)
+        if described == "armed_group":
+            return last_group(self.matches, start) or self._unlisted_group(start, end)
+        if described == "organisation":
+            return last_organisation(self.matches, start)
         office = self.gaz.role_only(span)
         if office is not None:
             return self._by_role(office, None, start)
         body = self.gaz.bare_body(span)
         if body is not None:
-            return self._last_body(body, start)
+            found = self._last_body(body, start)
+            if found is None and body != "government":
+                # "la police", "le Congrès", "le parquet" never named before: the body of the country the
+                # article is about (not "the government", which _last_body already takes from the text).
+                host = host_country(self.gaz, self.matches, start)
+                found = self.gaz.institution(host.country, body) if host is not None else None
+            return found
+        defined = [a for ms, me, a in self.matches if start <= ms and me <= end and a.actor_id.startswith("grp:")]
+        if defined:  # NER spanned "rebelles de l'Union des forces de la résistance": the body it defines
+            return defined[0]
         if label in ("PER", "ORG"):
             return self._unknown(start, end, label)
         return None
+
+    def host_country(self, offset: int) -> Actor | None:
+        """The country the article is about before offset (transforms.actor_context.host_country)."""
+        return host_country(self.gaz, self.matches, offset)
+
+    def _unlisted_group(self, start: int, end: int) -> Actor | None:
+        """An armed group the article never names ("les gangs"): kept as a group of the country it is about."""
+        toks = [t for t in tokens(self.text[start:end]) if t[2] not in LEADING_FUNCTION_WORDS]
+        if not toks:
+            return None
+        host = host_country(self.gaz, self.matches, start, whole=True)
+        words = " ".join(t[3] for t in toks)
+        return Actor(f"grp:{slug(words)}", words, host.country if host else None, "armed_group", "group")
 
     def _last_body(self, suffix: str, offset: int) -> Actor | None:
         """Last actor named before offset that is such a body ('le Trésor' -> USA.treasury)."""
@@ -316,7 +376,7 @@ class DocumentActors:
                     return replace(actor, country=isos.pop())
             return actor
         if is_person:
-            return self._with_role(actor, role_actor)
+            return self._with_role(actor, self._state_role(role_actor, start))
         return replace(actor, country=role_actor.country)
 
     def persons(self) -> list[Actor]:

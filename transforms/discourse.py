@@ -98,6 +98,13 @@ def implicit_recipients(token, entry, actors, resolver: ActorResolver, recent: l
             _, head_recips = verbal_roles(head, head_entry, resolver, lexicon, side)
             if others(head_recips):
                 return others(head_recips)
+    if entry.type == "REQUEST" and targeted:
+        # "a exigé la libération du président": asked of whoever holds him, the author of the act against him.
+        held = _released(token, resolver, lexicon)
+        if held is not None:
+            for author, target in reversed(targeted):
+                if target.actor_id == held.actor_id and author.actor_id != held.actor_id:
+                    return others([author])
     if entry.type in REACTIONS and targeted:
         # "Le Kremlin a démenti", "Pékin a dénoncé un protectionnisme": one who was just the target of
         # an act and answers without naming anyone answers its author.
@@ -106,6 +113,23 @@ def implicit_recipients(token, entry, actors, resolver: ActorResolver, recent: l
             if side_key(target) in sides and side_key(author) not in sides:
                 return [author]
     return []
+
+
+def _released(token, resolver: ActorResolver, lexicon: Lexicon):
+    """The person a request asks to free ("exiger LA LIBÉRATION DE X", "appeler à LIBÉRER X"), or None."""
+    release = lexicon.__dict__.get("_release_lemmas")
+    if release is None:  # lemmas of the lexicon's release entries (libérer, libération, relâcher...)
+        release = {e.lemma for es in (*lexicon.verbs.values(), *lexicon.nouns.values()) for e in es if e.mode == "release"}
+        lexicon.__dict__["_release_lemmas"] = release
+    for child in token.children:
+        if child.lemma_.lower() not in release:
+            continue
+        for held in child.children:
+            if held.dep_ in ("obj", "nmod") and held.pos_ in ("NOUN", "PROPN") and case_of(held) in ("", "de"):
+                actor = resolve_participant(held, resolver)
+                if actor is not None:
+                    return actor
+    return None
 
 
 def state_of(actor, resolver: ActorResolver):
@@ -120,6 +144,15 @@ def side_key(actor) -> str:
     return actor.country or actor.actor_id
 
 
+# Nouns by which "les deux X" can only mean two states.
+_STATE_NOUNS = frozenset({"pays", "voisin", "état", "capitale", "gouvernement", "nation"})
+
+
+def _is_state_side(actor) -> bool:
+    """A state or one of its organs or officials (not an organisation, a rebel group or an unknown body)."""
+    return bool(actor.country) and getattr(actor, "kind", None) in ("country", "institution", "person")
+
+
 def both_sides(verb, targeted: list, recent: list, deps: tuple[str, ...] = ("nsubj", "nsubj:pass"), exclude=()) -> list:
     """The two sides "les deux parties / pays / dirigeants" (the verb's subject, or its object with
     deps=("obj",)) refers back to: the last pair of distinct sides coded before (an author and its
@@ -132,6 +165,10 @@ def both_sides(verb, targeted: list, recent: list, deps: tuple[str, ...] = ("nsu
     skip = {side_key(a) for a in exclude}
     targeted = [(a, t) for a, t in targeted if side_key(a) not in skip and side_key(t) not in skip]
     recent = [(k, a) for k, a in recent if side_key(a) not in skip]
+    if noun.lemma_.lower() in _STATE_NOUNS:
+        # "les deux pays / voisins / capitales" are two states: an organisation or a rebel group is no side.
+        targeted = [(a, t) for a, t in targeted if _is_state_side(a) and _is_state_side(t)]
+        recent = [(k, a) for k, a in recent if _is_state_side(a)]
     for author, target in reversed(targeted):
         if side_key(author) != side_key(target):
             return [author, target]

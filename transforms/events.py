@@ -17,6 +17,7 @@ from transforms.evidence import (
     clause_span,
     dating_timexes,
     dct_interval,
+    modifier_clauses,
     own_clause,
     paragraph_spans,
     sentence_span,
@@ -84,13 +85,16 @@ def _paragraph_of(ctx: _Context, pos: int) -> tuple[int, int]:
     return ctx.paragraphs[k]
 
 
-def _choose_date(ctx: _Context, trigger_span, clause, sentence):
-    """DateChoice from the anchor stage, or None when the temporal stage is not available."""
+def _choose_date(ctx: _Context, trigger_span, clause, sentence, skip: list | None = None):
+    """DateChoice from the anchor stage (ignoring timexes inside the skip spans), or None without it."""
     try:
         from transforms.anchor import choose_date
     except ImportError:
         return None
-    return choose_date(ctx.usable_timexes, trigger_span, clause, sentence, _paragraph_of(ctx, trigger_span[0]), ctx.dct)
+    usable = ctx.usable_timexes
+    if skip:
+        usable = [t for t in usable if not any(lo <= t.char_start and t.char_end <= hi for lo, hi in skip)]
+    return choose_date(usable, trigger_span, clause, sentence, _paragraph_of(ctx, trigger_span[0]), ctx.dct)
 
 
 def _quote_speaker(sent, ctx: _Context, cues):
@@ -160,6 +164,9 @@ def _display(actor) -> tuple[str | None, str | None, str | None]:
     """(name, id, country) of an actor or three Nones."""
     if actor is None:
         return None, None, None
+    body = getattr(actor, "body", None)
+    if body is not None:  # "António Guterres" acts for the UN: code the organisation, as a minister codes his state
+        return body.name, body.actor_id, body.country
     return actor.name, actor.actor_id, actor.country
 
 
@@ -201,6 +208,11 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         state = state_of(actors[0], ctx.resolver)
         if state is not None and state.actor_id != actors[0].actor_id:
             recips = [state]
+    if not actors and recips and entry.type == "COERCE" and is_passive(token) and ctx.resolver.doc_actors is not None:
+        # "X a été arrêté" with no agent: an arrest or a removal is the act of the state the article is about.
+        host = ctx.resolver.doc_actors.host_country(token.idx)
+        if host is not None and host.actor_id not in {r.actor_id for r in recips}:
+            actors = [host]
     if not actors and not recips:
         return []
     if (entry.needs_recipient and not recips) or (entry.symmetric and len(actors) + len(recips) < 2):
@@ -219,7 +231,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     sentence = sentence_span(token, _paragraph_of(ctx, token.idx))
     clause = clause_span(token, sentence)
     trig = (token.idx, token.idx + len(token))
-    choice = _choose_date(ctx, trig, clause, sentence)
+    choice = _choose_date(ctx, trig, clause, sentence, modifier_clauses(token, sentence))
     method = getattr(choice, "method", None)
     if in_quote and speaker is not None and method in (None, "paragraph", "dct_window", "none") and token.pos_ == "VERB":
         # A quoted present-tense act ("Nous exhortons") happens when it is said: date it by the

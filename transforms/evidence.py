@@ -61,6 +61,33 @@ def clause_span(trigger, sentence: tuple[int, int]) -> tuple[int, int]:
     return toks[0].idx, min(toks[-1].idx + len(toks[-1]), sentence[1])
 
 
+def modifier_clauses(trigger, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """Spans of clauses that modify another noun of the trigger's clause ("la levée des restrictions
+    IMPOSÉES EN 2019"): their dates belong to that noun, not to the event (the trigger's own modifiers,
+    "l'attaque MENÉE MARDI", are kept)."""
+    head = trigger
+    if trigger.pos_ not in ("VERB", "AUX"):
+        node = trigger
+        for _ in range(3):
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                head = node
+                break
+    out = []
+    for tok in head.subtree:
+        if tok.dep_ not in ("acl", "acl:relcl") or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i == trigger.i:
+            continue
+        sub = list(tok.subtree)
+        if any(t.i == trigger.i for t in sub):
+            continue
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+        if sentence[0] <= lo < sentence[1]:
+            out.append((lo, hi))
+    return out
+
+
 def dating_timexes(doc, timexes: list, lexicon: Lexicon) -> list:
     """Timexes that can date an event: not those that only modify a noun ("l'accord DE 2015")."""
     out = []

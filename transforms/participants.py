@@ -52,7 +52,10 @@ class ActorResolver:
                 self._ent_of[i] = ent
         self._cache: dict[tuple[int, int], object] = {}
         # Gazetteer matches over the whole text: they survive NER and parse errors ("Kim Jong | Un").
-        self._matches = gazetteer.find_all(doc.text) if gazetteer is not None else []
+        if doc_actors is not None:  # the document's own matches include the bodies it defines ("(FACT)")
+            self._matches = list(doc_actors.matches)
+        else:
+            self._matches = gazetteer.find_all(doc.text) if gazetteer is not None else []
         self._match_starts = [m[0] for m in self._matches]
 
     def _covering_match(self, token):
@@ -118,6 +121,11 @@ class ActorResolver:
 
     def resolve_token(self, token):
         """Canonical actor named by the noun phrase headed at token (entity, apposition, phrase), or None."""
+        if token.pos_ == "NOUN":
+            # "les militaires au pouvoir à Niamey": the place named wins over any guess from the document.
+            ruled = self._rulers_of(token)
+            if ruled is not None:
+                return ruled
         if token.pos_ == "PROPN" or token.ent_type_:
             hit = self._covering_match(token)
             if hit is not None:

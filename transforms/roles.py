@@ -44,10 +44,21 @@ def slot_groups(token, slots: tuple[str, ...], exclude: set[int], depth: int = 4
         found = []
         for child in deps:
             if slot in ("obj", "iobj"):
-                if child.dep_ == slot and child.lower_ not in ("que", "qu'"):
+                if child.dep_ == slot and child.lower_ not in ("que", "qu'", "qu’"):
                     found.append(child)
+                elif child.dep_ == slot and token.dep_ == "acl:relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+                    found.append(token.head)  # "le Congrès, QU'il accuse de...": the noun the relative hangs on
             elif child.dep_ not in ("nsubj", "nsubj:pass", "obj") and case_of(child) == slot:
                 found.append(child)
+        if slot == "obj" and not found:
+            # "a suspendu MERCREDI la Guinée": the parse hangs the bare object on the date before it.
+            for child in deps:
+                if child.dep_ == "obl:mod" and child.pos_ == "NOUN":
+                    found.extend(
+                        g for g in child.children
+                        if g.dep_ in ("nmod", "obj") and g.pos_ in ("NOUN", "PROPN") and g.i not in exclude
+                        and not any(x.dep_ == "case" for x in g.children)
+                    )
         if found:
             groups.append([t for f in found for t in conjuncts(f)])
     inner_slots = tuple(s for s in slots if s not in ("obj", "iobj", "de"))
@@ -55,6 +66,10 @@ def slot_groups(token, slots: tuple[str, ...], exclude: set[int], depth: int = 4
         for child in deps:
             if child.dep_ in ("obj", "obl:arg", "nmod", "obl:mod", "nsubj:pass"):
                 groups.extend(slot_groups(child, inner_slots, exclude, depth - 1))
+                # "lever les sanctions IMPOSÉES contre l'Australie": the target sits in the object's participle.
+                for part in child.children:
+                    if part.dep_ == "acl" and part.pos_ == "VERB" and "Part" in part.morph.get("VerbForm"):
+                        groups.extend(slot_groups(part, inner_slots, exclude, depth - 1))
     return groups
 
 
@@ -170,9 +185,32 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
         if not recips and entry.type in ("THREATEN", "ACCUSE"):
             sides = {b.country or b.actor_id for b in actors}  # "Blinken a averti que Washington ...": his own side
             recips = [a for a in _clause_subject(verb, resolver, speaker) if (a.country or a.actor_id) not in sides]
+        if not recips and "obj" in entry.recipient:
+            recips = [a for a in _relative_antecedent(verb, resolver, speaker) if a not in actors]
         if not recips and entry.recipient:
             recips = [a for a in surface_slot(verb, entry.recipient, resolver) if a not in actors]
     return actors, recips
+
+
+def _relative_antecedent(verb, resolver: ActorResolver, speaker=None) -> list:
+    """The noun a relative object pronoun stands for, when the parse misses the relative clause.
+
+    "a critiqué le Congrès, QU'il accuse de...": spaCy often makes "qu'" a mark and the verb a ccomp;
+    a "que" right after a comma that follows a noun is the object relative of that noun.
+    """
+    doc = verb.doc
+    for child in verb.children:
+        if child.lower_ not in ("que", "qu'", "qu’") or child.pos_ != "PRON" or child.i < 2 or child.i > verb.i:
+            continue
+        if doc[child.i - 1].text != ",":
+            continue
+        noun = doc[child.i - 2]
+        while noun.dep_ in ("amod", "flat:name", "nmod") and noun.pos_ not in ("NOUN",) and noun.head.i < noun.i:
+            noun = noun.head  # "le Congrès péruvien," -> Congrès
+        if noun.pos_ in ("NOUN", "PROPN"):
+            actor = resolve_participant(noun, resolver, speaker)
+            return [actor] if actor is not None else []
+    return []
 
 
 def _clause_subject(verb, resolver: ActorResolver, speaker=None) -> list:

@@ -42,6 +42,14 @@ SECTORS = frozenset(
 KINDS = frozenset({"country", "institution", "person", "group", "unknown"})
 
 
+def _first_content(toks: list) -> int:
+    """Index of the first token after leading articles and prepositions (keeping at least one)."""
+    i = 0
+    while i < len(toks) - 1 and toks[i][2] in LEADING_FUNCTION_WORDS:
+        i += 1
+    return i
+
+
 class GazetteerError(ValueError):
     """The actor data files are inconsistent (bad code, sector, duplicate alias...)."""
 
@@ -347,8 +355,7 @@ class Gazetteer:
     def lookup(self, name: str) -> Actor | None:
         """Exact alias match of a whole name after normalization (case, accents, articles)."""
         toks = tokens(name)
-        while len(toks) > 1 and toks[0][2] in LEADING_FUNCTION_WORDS:
-            toks.pop(0)
+        toks = toks[_first_content(toks):]
         if not toks:
             return None
         for j, entries in self.aliases.walk(toks, 0, name):
@@ -363,9 +370,7 @@ class Gazetteer:
         if exact is not None:
             return exact
         toks = tokens(phrase)
-        i = 0
-        while i < len(toks) - 1 and toks[i][2] in LEADING_FUNCTION_WORDS:
-            i += 1
+        i = _first_content(toks)
         pat = self._pattern_at(toks, i, phrase) if toks else None
         if pat:
             return pat[1]
@@ -385,9 +390,7 @@ class Gazetteer:
     def bare_body(self, phrase: str) -> str | None:
         """The body suffix of a phrase naming a body without its country ('le Trésor')."""
         toks = tokens(phrase)
-        i = 0
-        while i < len(toks) - 1 and toks[i][2] in LEADING_FUNCTION_WORDS:
-            i += 1
+        i = _first_content(toks)
         hit = None
         for j, roles in self.roles.walk(toks, i, phrase):
             if j == len(toks) and roles[0].office is None:
@@ -396,17 +399,13 @@ class Gazetteer:
 
     def description(self, phrase: str) -> str | None:
         """The kind of a countryless description ('les putschistes' -> 'rulers'), else None."""
-        toks = [t[2] for t in tokens(phrase)]
-        while len(toks) > 1 and toks[0] in LEADING_FUNCTION_WORDS:
-            toks.pop(0)
-        return self.descriptions.get(tuple(toks))
+        toks = tokens(phrase)
+        return self.descriptions.get(tuple(t[2] for t in toks[_first_content(toks):]))
 
     def role_only(self, phrase: str) -> str | None:
         """The office label of a bare role phrase ('le porte-parole' -> 'spokesperson')."""
         toks = tokens(phrase)
-        i = 0
-        while i < len(toks) - 1 and toks[i][2] in LEADING_FUNCTION_WORDS:
-            i += 1
+        i = _first_content(toks)
         hit = None
         for j, roles in self.roles.walk(toks, i, phrase):
             hit = (j, roles[0])

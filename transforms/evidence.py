@@ -44,19 +44,24 @@ def sentence_span(token, paragraph: tuple[int, int]) -> tuple[int, int]:
     return max(s_char, paragraph[0]), min(e_char, paragraph[1])
 
 
+def _clause_head(trigger):
+    """The verb heading the trigger's clause: itself, or for a nominal event the verb governing it."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return trigger
+    # A nominal event is dated by the clause of the verb that governs it (at most 3 levels up).
+    node = trigger
+    for _ in range(3):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return trigger
+
+
 def clause_span(trigger, sentence: tuple[int, int]) -> tuple[int, int]:
     """Character span of the clause a trigger belongs to: its verb's subtree, within the sentence."""
-    head = trigger
-    if trigger.pos_ not in ("VERB", "AUX"):
-        # A nominal event is dated by the clause of the verb that governs it.
-        node = trigger
-        for _ in range(3):
-            if node.head is node:
-                break
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                head = node
-                break
+    head = _clause_head(trigger)
     toks = [t for t in head.subtree if sentence[0] <= t.idx < sentence[1]] or [trigger]
     return toks[0].idx, min(toks[-1].idx + len(toks[-1]), sentence[1])
 
@@ -65,16 +70,7 @@ def modifier_clauses(trigger, sentence: tuple[int, int]) -> list[tuple[int, int]
     """Spans of clauses that modify another noun of the trigger's clause ("la levée des restrictions
     IMPOSÉES EN 2019"): their dates belong to that noun, not to the event (the trigger's own modifiers,
     "l'attaque MENÉE MARDI", are kept)."""
-    head = trigger
-    if trigger.pos_ not in ("VERB", "AUX"):
-        node = trigger
-        for _ in range(3):
-            if node.head is node:
-                break
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                head = node
-                break
+    head = _clause_head(trigger)
     out = []
     for tok in head.subtree:
         if tok.dep_ not in ("acl", "acl:relcl") or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i == trigger.i:

@@ -4,22 +4,9 @@ the parse hangs on a date or a relative clause. Sentences are about stories outs
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
-from transforms.events import extract_mentions
-from transforms.temporal import timexes_frame
-
-
-def code(nlp, text: str, dct: str = "2024-05-16") -> pd.DataFrame:
-    """Mentions of one short dispatch published on a given day."""
-    d = date.fromisoformat(dct)
-    docs = pd.DataFrame([{
-        "doc_id": "d", "text": text, "title": None, "language": "fr", "published_start": d,
-        "published_end": d, "published_precision": "day", "duplicate_of": None, "story_id": "d",
-    }])  # fmt: skip
-    return extract_mentions(docs, timexes_frame(docs), nlp)
+from _event_docs import code
 
 
 def rows(m: pd.DataFrame, etype: str) -> list[tuple]:

@@ -8,19 +8,9 @@ from datetime import date
 
 import pandas as pd
 
-from transforms.events import extract_mentions
-from transforms.temporal import Interval, find_timexes, timexes_frame
+from _event_docs import code
+from transforms.temporal import Interval, find_timexes
 from transforms.triggers import PLOVER_TYPES, load_lexicon
-
-
-def code(nlp, text: str, dct: str = "2024-05-16") -> pd.DataFrame:
-    """Mentions of one short dispatch published on a given day (2024-05-16 is a Thursday)."""
-    d = date.fromisoformat(dct)
-    docs = pd.DataFrame([{
-        "doc_id": "d", "text": text, "title": None, "language": "fr", "published_start": d,
-        "published_end": d, "published_precision": "day", "duplicate_of": None, "story_id": "d",
-    }])  # fmt: skip
-    return extract_mentions(docs, timexes_frame(docs), nlp)
 
 
 def pairs(m: pd.DataFrame) -> set[tuple]:

@@ -8,32 +8,16 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from transforms.clean import clean_text
 from transforms.events import MENTION_COLUMNS, extract_mentions
 from transforms.merge import EVENT_COLUMNS, is_generic, merge_mentions
 from transforms.temporal import timexes_frame
 
-SAMPLE_DCT = {
-    "000": ("2023-03-01", "2023-03-31", "month"),
-    "001": ("2023-08-31", "2023-08-31", "day"),
-    "002": ("2023-03-01", "2023-03-31", "month"),
-    "003": ("2023-10-01", "2023-10-31", "month"),
-    "004": ("2023-08-01", "2023-08-31", "month"),
-}
-
+from _event_docs import sample_docs
 
 @pytest.fixture(scope="module")
 def merged(sample_texts, nlp):
     """(events, mentions) of the bundled sample, all in one story."""
-    rows = []
-    for k, raw in sample_texts.items():
-        start, end, precision = SAMPLE_DCT[k]
-        rows.append({
-            "doc_id": k, "text": clean_text(re.sub(r"^\s*date \d{4}-\d{2}\s*", "", raw)).text, "title": None,
-            "language": "fr", "published_start": date.fromisoformat(start), "published_end": date.fromisoformat(end),
-            "published_precision": precision, "duplicate_of": None, "story_id": "story-nk-arms",
-        })  # fmt: skip
-    docs = pd.DataFrame(rows)
+    docs = sample_docs(sample_texts)
     mentions = extract_mentions(docs, timexes_frame(docs), nlp)
     return merge_mentions(mentions, docs)
 

@@ -27,3 +27,7 @@ class WarehouseError(DatelineError):
 
 class WarehouseLockedError(WarehouseError):
     """Another process holds the warehouse file; retried by the loader, reported if it persists."""
+
+
+class QuarantineError(DatelineError):
+    """Raised after publishing when the settings ask a run with quarantined rows to fail."""

@@ -19,7 +19,6 @@ import yaml
 
 from dateline.errors import ValidationError
 
-log = logging.getLogger(__name__)
 
 QUARANTINE_COLUMNS = ["table_name", "row_key", "expectation", "column_name", "row_json"]
 
@@ -88,7 +87,6 @@ class _Validator:
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
-        self._gx = gx
         _quiet_gx_loggers()
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)

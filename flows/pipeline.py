@@ -17,7 +17,7 @@ import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from dateline.errors import DatelineError
+from dateline.errors import QuarantineError
 from dateline.settings import Settings
 from expectations.validate import Outcome, validate_tables
 from transforms import clean, dedup, documents, events, ingest, merge, runs, stories, temporal
@@ -33,10 +33,6 @@ LAKE_LAYERS = {
     "events": "gold", "event_mentions": "gold",
     "files": "history", "runs": "history", "quarantine": "history",
 }
-
-
-class QuarantineError(DatelineError):
-    """Raised after publishing when the settings ask a run with quarantined rows to fail."""
 
 
 @dataclass(frozen=True)

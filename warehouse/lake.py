@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -70,8 +69,3 @@ def write_snapshot(lake_dir: Path, layer: str, name: str, table: pa.Table) -> Pa
     _write_atomic(table, path)
     return path
 
-
-def read_snapshot(lake_dir: Path, layer: str, name: str) -> pd.DataFrame | None:
-    """Read a snapshot back (tests, debugging)."""
-    path = lake_dir / layer / f"{name}.parquet"
-    return pq.read_table(path).to_pandas() if path.exists() else None

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pyarrow.parquet as pq
+import pytest
 
+from dateline.errors import QuarantineError
 from dateline.settings import Settings
 
 from tests.flows.helpers import SNAPSHOT_TABLES, query as _q, run_flow as _run
@@ -137,3 +139,16 @@ def test_manifest_gives_date_outlet_and_url_and_is_not_an_article(tmp_path):
     assert row == [("Le Nouvelliste", "https://example.org/haiti-transition", date(2024, 4, 25), "day", "manifest")]
     # "jeudi" resolves against the manifest's date: Thursday 25 April 2024 is that very day
     assert _q(data, "SELECT date_start FROM timexes WHERE text = 'jeudi'") == [(date(2024, 4, 25),)]
+
+
+def test_strict_run_fails_on_quarantine_after_publishing(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "junk.txt").write_text("Publicité\n\nLoading...\n", encoding="utf-8")
+    data = tmp_path / "data"
+    with pytest.raises(QuarantineError):
+        _run(raw, data, fail_on_quarantine=True)
+    # the run still published what was valid, and the reason is there to read
+    assert _q(data, "SELECT table_name, expectation FROM quarantine") == [
+        ("documents", "expect_column_value_lengths_to_be_between")
+    ]

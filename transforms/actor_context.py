@@ -84,3 +84,31 @@ def last_organisation(matches: list, offset: int) -> Actor | None:
         if ms < offset and actor.kind == "institution" and actor.sector == "igo":
             return actor
     return None
+
+
+def _side(actor: Actor) -> str:
+    """The side an actor stands for: its country when it has one, else itself."""
+    return actor.country or actor.actor_id
+
+
+def focus_party(gaz: Gazetteer, matches: list, exclude: set[str]) -> Actor | None:
+    """The party the article is mostly about, other than the sides in exclude (ISO codes or actor ids):
+    a state counts every mention of it and of its organs and officials, an organisation or armed group
+    its own; the most cited wins, then the first cited. Used as the implicit target of an act that names
+    none ("Guterres a condamné toute prise du pouvoir par la force" in an article on Guinea). Counting
+    the whole article beat preferring a party of the event's own sentence on all three annotated sets."""
+    counts: dict[str, int] = {}
+    first: dict[str, Actor] = {}
+    for _ms, _me, actor in matches:
+        if actor.kind not in ("country", "person", "institution", "group"):
+            continue
+        key = _side(actor)
+        if key in exclude:
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        if key not in first:
+            first[key] = gaz.by_id.get(actor.country, actor) if actor.country else actor
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(first[k] for k in first if counts[k] == best)  # dicts keep first-mention order

@@ -36,8 +36,12 @@ _GAP_AFTER = re.compile(
 )
 
 
-# An article and a bare title ending right before a name: "le président ", "l'opposant ".
-_TITLE_ONLY = re.compile(r"(?:^|[\s,(])((?:le|la|les|l['’])\s*[^\W\d][\w'’ -]{2,40}?)\s+\Z", re.IGNORECASE)
+# An article and a bare title ending right before a name: "le président ", "l'opposant ", "au président ".
+# The leading ".*" takes the article nearest the name: in "du Bénin a infligé un revers au président ",
+# the title is "au président", not everything after "du".
+_TITLE_ONLY = re.compile(r".*(?:^|[\s,(])((?:le|la|les|l['’]|au|aux|du|des)\s*[^\W\d][\w'’ -]{2,40}?)\s+\Z", re.IGNORECASE | re.DOTALL)
+# Contracted articles ("au président", "du ministre") read as the plain article for the role lookup.
+_CONTRACTED = re.compile(r"^(?:(au|du)|aux|des)\s+", re.IGNORECASE)
 
 # Sectors of a state's offices: an untitled-country office holder belongs to the article's country.
 _STATE_SECTORS = frozenset("government military intelligence diplomacy judiciary legislature finance".split())
@@ -163,8 +167,9 @@ class DocumentActors:
         m = _TITLE_ONLY.search(self.text[max(0, start - 60):start])
         if m is None:
             return None
-        office = self.gaz.role_only(m.group(1))
-        host = host_country(self.gaz, self.matches, start) if office is not None else None
+        title = _CONTRACTED.sub(lambda c: "le " if c.group(1) else "les ", m.group(1))
+        office = self.gaz.role_only(title)
+        host = host_country(self.gaz, self.matches, start, whole=True) if office is not None else None
         return replace(host, role=office, sector="government") if host is not None else None
 
     def _state_role(self, role_actor: Actor, offset: int) -> Actor:

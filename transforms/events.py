@@ -31,13 +31,23 @@ from transforms.discourse import (
     SPEECH_ACTS,
     entry_type,
     implicit_recipients,
+    side_key,
     state_of,
     stranded_subject,
     surface_subjects,
 )
+from transforms.actor_context import focus_party
 from transforms.participants import ActorResolver, resolve_participant, subject_tokens
 from transforms.roles import is_passive, nominal_roles, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
+
+# Acts that always have a target: when the text names none, the article's focus is taken (see focus_party).
+IMPLIED_TARGET = frozenset({
+    "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "REJECT", "SUPPORT", "ASSAULT", "MOBILIZE", "PROTEST", "COERCE", "AID",
+})  # fmt: skip
+
+# Modes of acts that stay inside one country when no target is named (see _code_trigger).
+DOMESTIC_MODES = frozenset({"demonstrate", "annul", "ban", "censor", "resign", "comply"})
 
 MENTION_COLUMNS = [
     "mention_id", "doc_id", "event_type", "event_mode",
@@ -229,6 +239,19 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     if mod.opinion and mod.claimant is None:
         return []  # the writer's own recommendation ("les deux pays doivent ..."), not news
     sentence = sentence_span(token, _paragraph_of(ctx, token.idx))
+    implied = False
+    if actors and not recips and entry.type in IMPLIED_TARGET and ctx.resolver.doc_actors is not None:
+        # An act aimed at no one named ("a condamné toute prise du pouvoir par la force") is aimed at the
+        # party the article is about; marked in `rule` and with a lower confidence so it can be told apart.
+        if entry.type == "COERCE" or entry.mode in DOMESTIC_MODES:
+            # Arrests, crackdowns and street protests are domestic unless a target is named: the police
+            # arrest in their own country, demonstrators march against their own government.
+            target = state_of(actors[0], ctx.resolver)
+        else:
+            exclude = {side_key(a) for a in actors} | {side_key(x) for x in (mod.claimant, speaker) if x is not None}
+            target = focus_party(ctx.resolver.gazetteer, ctx.resolver.doc_actors.matches, exclude)
+        if target is not None:
+            recips, implied = [target], True
     clause = clause_span(token, sentence)
     trig = (token.idx, token.idx + len(token))
     choice = _choose_date(ctx, trig, clause, sentence, modifier_clauses(token, sentence))
@@ -246,13 +269,13 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         actors = actors[:1]
     for a in actors or [None]:
         for r in recips or [None]:
-            if a is not None and r is not None and a.actor_id == r.actor_id:
+            if a is not None and r is not None and a.actor_id == r.actor_id and not implied:
                 continue
             pairs.append((a, r))
     if not pairs:
         return []
     mode = lexicon.mode_for(token, entry)
-    confidence = entry.confidence * (0.85 if mod.alleged else 1.0) * (0.9 if not actors else 1.0)
+    confidence = entry.confidence * (0.85 if mod.alleged else 1.0) * (0.9 if not actors else 1.0) * (0.8 if implied else 1.0)
     if actors and (entry.type not in MATERIAL or (mod.modality == "realized" and not mod.negated)):
         ctx.recent.append((entry.type, actors[0]))
     ctx.pairs.extend((a, r) for a, r in pairs if a is not None and r is not None)
@@ -278,7 +301,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             "date_precision": getattr(choice, "precision", None), "date_method": method,
             "claimed_by": cn, "claimed_by_id": cid, "negated": bool(mod.negated),
             "modality": "future" if getattr(choice, "future", False) and mod.modality == "realized" else mod.modality,
-            "rule": entry.rule, "confidence": round(confidence, 3),
+            "rule": entry.rule + ("+implied_recipient" if implied else ""), "confidence": round(confidence, 3),
         })  # fmt: skip
     return rows
 

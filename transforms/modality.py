@@ -233,6 +233,8 @@ def analyse(
         if mood == "Cnd":
             if compound and cues.alleged_conditional:
                 m.alleged = True
+            elif not compound and not m.in_quote and _reported_in_past(verb, cues):
+                m.modality = "future"  # "a indiqué que X se conformerait": the future seen from a past statement
             else:
                 m.modality = "hypothetical"
         elif mood == "Fut":
@@ -300,6 +302,26 @@ def analyse(
     if m.modality == "realized" and any(w in span_text for w in cues.future_words) and _future_word_near(trigger, cues):
         m.modality = "future"
     return m
+
+
+def _reported_in_past(verb, cues: Cues) -> bool:
+    """True if a verb is the complement clause of a reporting verb in a past tense ("La présidence A
+    INDIQUÉ que Macky Sall se conformerait"): there the conditional is the future of indirect speech."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head is verb:
+        # a parse that hangs the que-clause elsewhere ("a indiqué vendredi que ..." under "vendredi"):
+        # the nearest verb before its "que" in the sentence governs it
+        mark = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’")), None)
+        if mark is None:
+            return False
+        head = next((t for t in reversed(list(verb.doc[verb.sent.start:mark.i])) if t.pos_ == "VERB"), None)
+        if head is None:
+            return False
+    if head.lemma_.lower() not in cues.reporting:
+        return False
+    if "Past" in head.morph.get("Tense") and "Part" not in head.morph.get("VerbForm"):
+        return True  # passé simple, imparfait
+    return any(c.dep_ == "aux:tense" for c in head.children)  # passé composé, plus-que-parfait
 
 
 def _future_word_near(trigger, cues: Cues) -> bool:

@@ -171,3 +171,61 @@ def test_scattered_demonyms_and_demonym_down_a_chain(nlp):
 def test_hitting_goods_is_a_tariff_not_an_attack(nlp):
     m = code(nlp, "Washington a frappé de nouvelles taxes les produits chinois.")
     assert "ASSAULT" not in set(m.event_type)
+
+
+# ---------------------------------------------------------------- implied targets and domestic acts
+def test_a_condemnation_naming_no_one_targets_the_country_the_article_is_about(nlp):
+    m = code(nlp, (
+        "Des militaires ont pris le pouvoir lundi en Birmanie et arrêté plusieurs dirigeants birmans. "
+        "Le secrétaire général de l'ONU, António Guterres, a fermement condamné mardi toute prise du pouvoir par la force."
+    ))  # fmt: skip
+    row = m[(m.event_type == "ACCUSE") & (m.actor_id == "org:un")].iloc[0]
+    assert row.recipient_id == "MMR"
+    assert row.rule.endswith("+implied_recipient")  # told apart from a recipient the text names
+    assert row.confidence < 0.8
+
+
+def test_a_named_target_is_not_marked_implied(nlp):
+    m = code(nlp, "La Turquie a condamné mardi la Suède après un autodafé du Coran à Stockholm.")
+    row = m[m.event_type == "ACCUSE"].iloc[0]
+    assert (row.actor_id, row.recipient_id, row.rule) == ("TUR", "SWE", "v:condamner")
+
+
+def test_street_protests_and_internet_cuts_stay_inside_the_country(nlp):
+    assert ("PROTEST", "KEN", "KEN") in pairs(code(nlp, "Des milliers de Kényans ont manifesté mardi à Nairobi contre la hausse des impôts."))
+    m = code(nlp, "Le gouvernement éthiopien a coupé l'internet dans la région du Tigré, dénoncé par les États-Unis.")
+    assert ("COERCE", "ETH", "ETH") in pairs(m)
+
+
+def test_courts_annulling_governments_banning_and_leaders_resigning(nlp):
+    m = code(nlp, "La Cour suprême du Kenya a annulé vendredi le résultat de l'élection présidentielle.")
+    assert [(r.event_type, r.event_mode, r.actor_country, r.recipient_country) for r in m.itertuples()] == [
+        ("REJECT", "annul", "KEN", "KEN")
+    ]
+    assert ("COERCE", "THA", "THA") in pairs(code(nlp, "Les autorités thaïlandaises ont dissous mercredi le principal parti d'opposition."))
+    m = code(nlp, "Le Premier ministre libanais Saad Hariri a démissionné samedi.")
+    assert list(zip(m.event_type, m.event_mode, m.actor_country)) == [("CONCEDE", "resign", "LBN")]
+
+
+def test_asylum_is_aid_and_joining_an_alliance_is_cooperation(nlp):
+    m = code(nlp, "L'Équateur a accordé l'asile à Julian Assange en 2012.")
+    assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("AID", "asylum", "ECU")]
+    m = code(nlp, "La Finlande a adhéré à l'OTAN en avril 2023.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("COOPERATE", "FIN", "org:nato")]
+
+
+def test_a_conditional_reported_in_the_past_is_the_future_of_indirect_speech(nlp):
+    m = code(nlp, "Le porte-parole a indiqué mardi que le Premier ministre israélien se conformerait à la décision de la Cour.")
+    assert list(zip(m.event_type, m.modality)) == [("CONCEDE", "future")]
+    # in a direct quote the same conditional stays a hypothesis
+    m = code(nlp, "« Le Premier ministre israélien se conformerait à la décision dans ce cas », a dit le porte-parole.")
+    assert set(m.modality) == {"hypothetical"}
+
+
+def test_a_title_after_a_contracted_article_gives_the_person_the_article_country(nlp):
+    m = code(nlp, (
+        "La Cour constitutionnelle du Bénin a infligé un revers au président Patrice Talon. "
+        "Patrice Talon a démissionné jeudi."
+    ))  # fmt: skip
+    row = m[m.event_type == "CONCEDE"].iloc[0]
+    assert (row.actor, row.actor_country) == ("Patrice Talon", "BEN")

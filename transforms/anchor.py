@@ -69,3 +69,18 @@ def choose_date(timexes: Sequence[Timex], trigger: tuple[int, int], clause: tupl
     if before:
         return _choice(max(before, key=lambda t: t.char_end), "paragraph")
     return dct_window(dct)
+
+
+# How far before a dated statement a pluperfect act it reports may lie: four weeks, the span the
+# temporal rules give "ces dernières semaines" (recent_default.week in temporal_fr.yaml).
+ANTERIOR_DAYS = 28
+
+
+def before_statement(choice: DateChoice, days: int = ANTERIOR_DAYS) -> DateChoice:
+    """The interval of an act a dated statement reports in the pluperfect ("a annoncé vendredi que X
+    avait livré"): it ended by the statement and began up to `days` before it, at month precision."""
+    return DateChoice(
+        start=choice.start - timedelta(days=days), end=choice.end, precision="month",
+        date_text=choice.date_text, method="before_statement", future=False,
+    )  # fmt: skip
+

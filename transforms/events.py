@@ -37,6 +37,7 @@ from transforms.discourse import (
     surface_subjects,
 )
 from transforms.actor_context import focus_party
+from transforms.anchor import before_statement
 from transforms.participants import ActorResolver, resolve_participant, subject_tokens
 from transforms.roles import is_passive, nominal_roles, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
@@ -263,6 +264,15 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         if dated and mod.modality == "realized":
             choice = dated[-1]
             method = "speaker_statement"
+    if (
+        choice is not None and choice.start is not None and method in ("sentence", "paragraph", "speaker_statement")
+        and token.pos_ == "VERB" and mod.modality == "realized" and modality_mod.is_pluperfect(token)
+        and modality_mod.reporting_head(token, cues) is not None
+    ):
+        # "La Maison-Blanche a annoncé VENDREDI que la Corée du Nord AVAIT LIVRÉ": the day dates the
+        # announcement; the delivery it reports came before it.
+        choice = before_statement(choice)
+        method = choice.method
     pairs = []
     if entry.symmetric and len(actors) > 1 and not recips:
         recips = actors[1:]

@@ -12,7 +12,10 @@ Two mentions are the same event when all of these hold:
    "Putin meets Kim".
 3. Their date intervals overlap the event's current interval, which is the intersection of the
    intervals of all its dated mentions (the narrowest interval consistent with every mention). A
-   mention without a date is consistent with any interval.
+   mention without a date is consistent with any interval. A mention dated only by its article's
+   publication window (``date_method`` "dct_window": the text gives no date for it) must overlap
+   too, but does not narrow an event that another mention dates from the text: the window is a
+   default, not evidence.
 4. Underspecified participants: within one story cluster (``story_id``) only, a mention whose actor
    or recipient is unknown (None), or is a generic population of a country ("un ressortissant
    slovaque" -> SVK.civilians), or whose date is unknown, joins an event that is otherwise identical
@@ -45,6 +48,8 @@ EVENT_COLUMNS = [
     "confidence",
 ]  # fmt: skip
 _SYMMETRIC_TYPES = frozenset({"AGREE", "COOPERATE"})
+# Date methods that only default to the article's publication window (see rule 3).
+DEFAULT_DATE_METHODS = frozenset({"dct_window"})
 _VERBS = {
     "AGREE": "agrees with", "CONSULT": "consults", "SUPPORT": "supports", "CONCEDE": "concedes to",
     "COOPERATE": "cooperates with", "AID": "aids", "RETREAT": "retreats from", "REQUEST": "requests of",
@@ -87,6 +92,8 @@ class _Event:
     symmetric: bool
     start: object = None
     end: object = None
+    textual: tuple | None = None  # intersection of the intervals the text gives
+    default: tuple | None = None  # intersection of the publication-window defaults
     stories: set = field(default_factory=set)
     rows: list = field(default_factory=list)
 
@@ -111,6 +118,13 @@ def _party_match(event_party: dict, party: dict) -> str | None:
     if is_generic(a) != is_generic(b) and event_party["country"] and event_party["country"] == party["country"]:
         return "loose"
     return None
+
+
+def _intersect(current: tuple | None, start, end) -> tuple:
+    """[start, end] intersected with the current interval (None: no interval yet)."""
+    if current is None:
+        return (start, end)
+    return (max(current[0], start), min(current[1], end))
 
 
 def _overlap(ev: _Event, start, end) -> bool:
@@ -227,8 +241,11 @@ def merge_mentions(mentions: pd.DataFrame, docs: pd.DataFrame) -> tuple[pd.DataF
             actor, recipient = recipient, actor
         ev.actor, ev.recipient = _specific(ev.actor, actor), _specific(ev.recipient, recipient)
         if start is not None:
-            ev.start = start if ev.start is None else max(ev.start, start)
-            ev.end = end if ev.end is None else min(ev.end, end)
+            if getattr(row, "date_method", None) in DEFAULT_DATE_METHODS:
+                ev.default = _intersect(ev.default, start, end)
+            else:
+                ev.textual = _intersect(ev.textual, start, end)
+            ev.start, ev.end = ev.textual or ev.default
         ev.stories.add(sid)
         ev.rows.append(row)
         assignment[row.mention_id] = k

@@ -49,6 +49,7 @@ class Cues:
     teaser_markers: tuple[str, ...]
     teaser_max_paragraphs: int
     first_person: frozenset[str]
+    evidence: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -72,6 +73,7 @@ def load_cues(path: Path = MODALITY_PATH) -> Cues:
             teaser_markers=tuple(d.get("teaser_markers") or ()),
             teaser_max_paragraphs=int(d.get("teaser_max_paragraphs", 4)),
             first_person=fs("first_person"),
+            evidence=fs("evidence_heads"),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ModalityConfigError(f"cannot read modality cues {path}: {exc}") from exc
@@ -256,7 +258,7 @@ def analyse(
         # A conjunct's head is its sibling ("a démenti ... et accusé"): it passes nothing on, except
         # the negation two coordinated infinitives share ("ne pas fournir ou vendre").
         complement = dep in _COMPLEMENT_DEPS and dep != "conj"
-        if dep == "conj" and "Inf" in node.morph.get("VerbForm") and is_negated(head, cues):
+        if dep == "conj" and _shares_negation(node) and is_negated(head, cues):
             m.negated = True
         negating = lemma in cues.negating and complement
         incise = dep in ("advcl", "dep") and head.i > node.i and head.pos_ in ("VERB", "AUX")
@@ -279,7 +281,7 @@ def analyse(
             if lemma in cues.opinion or (head.pos_ == "ADJ" and lemma in cues.opinion_adjectives):
                 m.opinion = True
                 m.modality = _rank(m.modality, "proposed")
-            elif lemma in cues.hypothetical:
+            elif lemma in cues.hypothetical or (lemma in cues.evidence and dep == "ccomp" and _denied(head, cues)):
                 m.modality = _rank(m.modality, "hypothetical")
             elif lemma in cues.proposed:
                 m.modality = _rank(m.modality, "proposed")
@@ -307,21 +309,50 @@ def analyse(
 def _reported_in_past(verb, cues: Cues) -> bool:
     """True if a verb is the complement clause of a reporting verb in a past tense ("La présidence A
     INDIQUÉ que Macky Sall se conformerait"): there the conditional is the future of indirect speech."""
+    head = reporting_head(verb, cues)
+    if head is None:
+        return False
+    if "Past" in head.morph.get("Tense") and "Part" not in head.morph.get("VerbForm"):
+        return True  # passé simple, imparfait
+    return any(c.dep_ == "aux:tense" for c in head.children)  # passé composé, plus-que-parfait
+
+
+def _denied(verb, cues: Cues) -> bool:
+    """Negated, also when the parser hangs "pas" on an adverb ("n'avaient pas encore vu"): "ne" suffices."""
+    return is_negated(verb, cues) or any(c.lower_ in ("ne", "n'", "n’") for c in verb.children)
+
+
+def _shares_negation(conjunct) -> bool:
+    """True if a coordinated verb has neither subject nor auxiliary of its own ("ne pas fournir ou
+    VENDRE"): it is under its sibling's negation. The tagger does not always mark such an infinitive."""
+    if "Inf" in conjunct.morph.get("VerbForm"):
+        return True
+    return conjunct.pos_ == "VERB" and not any(c.dep_.startswith(("nsubj", "aux")) for c in conjunct.children) and (
+        "Fin" not in conjunct.morph.get("VerbForm") and "Part" not in conjunct.morph.get("VerbForm")
+    )
+
+
+def is_pluperfect(verb) -> bool:
+    """True for a plus-que-parfait ("avait livré", "était arrivé"): an act anterior to its context."""
+    return any(
+        c.dep_ in ("aux:tense", "aux") and c.lemma_ in ("avoir", "être") and "Imp" in c.morph.get("Tense")
+        for c in verb.children
+    )
+
+
+def reporting_head(verb, cues: Cues):
+    """The reporting verb whose complement clause this verb is ("a annoncé que X AVAIT LIVRÉ"), or None."""
     head = verb.head
     if verb.dep_ != "ccomp" or head is verb:
         # a parse that hangs the que-clause elsewhere ("a indiqué vendredi que ..." under "vendredi"):
         # the nearest verb before its "que" in the sentence governs it
         mark = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’")), None)
         if mark is None:
-            return False
+            return None
         head = next((t for t in reversed(list(verb.doc[verb.sent.start:mark.i])) if t.pos_ == "VERB"), None)
         if head is None:
-            return False
-    if head.lemma_.lower() not in cues.reporting:
-        return False
-    if "Past" in head.morph.get("Tense") and "Part" not in head.morph.get("VerbForm"):
-        return True  # passé simple, imparfait
-    return any(c.dep_ == "aux:tense" for c in head.children)  # passé composé, plus-que-parfait
+            return None
+    return head if head.lemma_.lower() in cues.reporting else None
 
 
 def _future_word_near(trigger, cues: Cues) -> bool:

@@ -229,3 +229,40 @@ def test_a_title_after_a_contracted_article_gives_the_person_the_article_country
     ))  # fmt: skip
     row = m[m.event_type == "CONCEDE"].iloc[0]
     assert (row.actor, row.actor_country) == ("Patrice Talon", "BEN")
+
+
+# ---------------------------------------------------------------- what a statement reports
+def test_a_pluperfect_act_reported_by_a_dated_statement_precedes_it(nlp):
+    m = code(nlp, "Le Pentagone a annoncé jeudi que l'Iran avait livré des drones à la Russie.")
+    row = m[m.event_type == "AID"].iloc[0]
+    assert (row.date_method, row.date_end) == ("before_statement", date(2024, 5, 16))
+    assert row.date_start == date(2024, 4, 18)  # four weeks before the announcement
+    m = code(nlp, "Le Pentagone a annoncé jeudi que l'Iran livrerait des drones à la Russie.")
+    assert m[m.event_type == "AID"].iloc[0].date_method != "before_statement"
+
+
+def test_what_officials_have_not_seen_is_unverified_and_a_shared_negation_reaches_the_conjunct(nlp):
+    m = code(nlp, (
+        "Les responsables turcs ont déclaré qu'ils n'avaient pas encore vu la preuve que "
+        "Bakou poursuivait la livraison d'armes à l'Arménie."
+    ))  # fmt: skip
+    assert set(m[m.event_type == "AID"].modality) == {"hypothetical"}
+    m = code(nlp, "Le Brésil a pris l'engagement de ne pas fournir ou vendre d'armes à l'Ukraine.")
+    assert set(m[m.event_type == "AID"].negated) == {True}
+
+
+def test_a_publication_window_does_not_narrow_an_event_the_text_dates(nlp):
+    from transforms.merge import merge_mentions
+    from _event_docs import make_docs
+    from transforms.events import extract_mentions
+    from transforms.temporal import timexes_frame
+
+    texts = {
+        "a": "Le Pentagone a annoncé jeudi que l'Iran avait livré des drones à la Russie.",
+        "b": "L'Iran aurait fourni des drones à la Russie, selon Washington.",
+    }
+    docs = make_docs(texts, {"a": ("2024-05-16", "2024-05-16", "day"), "b": ("2024-05-01", "2024-05-31", "month")}, {"a": "s", "b": "s"})
+    events, mentions = merge_mentions(extract_mentions(docs, timexes_frame(docs), nlp), docs)
+    aid = events[(events.event_type == "AID") & (events.modality == "realized")]
+    assert len(aid) == 1 and aid.iloc[0].num_documents == 2
+    assert (aid.iloc[0].date_start, aid.iloc[0].date_end) == (date(2024, 4, 18), date(2024, 5, 16))

@@ -38,7 +38,7 @@ from transforms.discourse import (
 )
 from transforms.actor_context import focus_party
 from transforms.anchor import before_statement
-from transforms.participants import ActorResolver, resolve_participant, subject_tokens
+from transforms.participants import ActorResolver, coordinated_head, resolve_participant, subject_tokens
 from transforms.roles import is_passive, nominal_roles, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
 
@@ -196,6 +196,9 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         if (not actors or (entry.symmetric and len(actors) == 1 and not recips)) and not is_passive(token):
             # a broken parse of the names before the verb: read them off the surface
             surface = surface_subjects(token, ctx.resolver)
+            own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
+            if not surface and token.dep_ == "conj" and not own_subject and not entry.reverse:
+                surface = surface_subjects(coordinated_head(token), ctx.resolver)  # "Pékin a accusé ... et a exhorté"
             if len(surface) > len(actors):
                 actors = surface
         if not actors and entry.symmetric:

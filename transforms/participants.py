@@ -260,7 +260,7 @@ def subject_tokens(verb, depth: int = 0) -> list:
     if head is verb:
         return []
     if verb.dep_ == "conj":
-        return subject_tokens(head, depth + 1)
+        return subject_tokens(coordinated_head(verb), depth + 1)
     if verb.dep_ == "xcomp":
         if head.pos_ not in ("VERB", "AUX"):
             return []  # "les engagements de ne pas fournir": whose, the parse does not say
@@ -279,11 +279,37 @@ def subject_tokens(verb, depth: int = 0) -> list:
         return subject_tokens(head, depth + 1)  # "..., alléguant que", "pour présenter": same subject
     return []
 
+def coordinated_head(verb):
+    """The verb a conjunct shares its subject with: its parse head, except that a finite verb is not
+    coordinated with the infinitive or gerund the parser hangs it on ("a accusé X d'avoir pénétré ...
+    et A EXHORTÉ Manille", "a rejeté ..., les qualifiant de ..., et A ACCUSÉ") but with the finite
+    verb above them."""
+    head = verb.head
+    if verb.dep_ != "conj" or not _finite(verb) or _finite(head):
+        return head
+    anc, steps = head, 0
+    while anc.head is not anc and not _finite(anc) and steps < 5:
+        anc, steps = anc.head, steps + 1
+    return anc if _finite(anc) and anc.pos_ in ("VERB", "AUX") else head
+
+
+def _finite(verb) -> bool:
+    """True if a verb carries its own tense: a finite form or an auxiliary ("a accusé", "sont convenus")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux:tense", "aux:pass", "aux")]
+    if auxes:  # "a accusé" is finite, "(d')avoir pénétré" is not
+        return any("Inf" not in c.morph.get("VerbForm") and not c.lower_.endswith("ant") for c in auxes)
+    # the tagger marks some gerunds finite ("qualifiant": Tense=Fut): a form in -ant is not
+    return "Fin" in verb.morph.get("VerbForm") and not verb.lower_.endswith("ant")
+
+
 def plural_parties(token, resolver: "ActorResolver") -> list:
     """Actors of a plural noun that names two sides: "les présidents DU Venezuela ET DU Guyana",
     "les délégations RUSSE ET UKRAINIENNE" (empty if the noun names fewer than two)."""
     if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
         return []
+    counted = _counted_states(token, resolver)
+    if counted:
+        return counted
     for child in token.children:
         if child.dep_ == "nmod" and case_of(child) == "de" and child.pos_ == "PROPN":
             names = conjuncts(child)
@@ -299,6 +325,39 @@ def plural_parties(token, resolver: "ActorResolver") -> list:
                 found = [resolver.gazetteer.by_id[i] for i in isos if i in resolver.gazetteer.by_id]
                 return found if len(found) > 1 else []
     return _surface_demonyms(token, resolver)
+
+
+# "les trois pays", "les quatre voisins", "les trois juntes": a count of states the text named before.
+_COUNTS = {"trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_COUNTED_PERSONS = frozenset("dirigeant président chef".split())
+_COUNTED_NOUNS = frozenset(
+    "pays voisin état capitale gouvernement nation junte dirigeant président chef régime allié membre".split()
+)
+
+
+def _counted_states(token, resolver: ActorResolver) -> list:
+    """The N states "les N pays" refers back to (N >= 3): the last N distinct countries named before its sentence.
+    Two ("les deux pays") is left to the events stage, which prefers the last pair of opposed sides."""
+    if token.lemma_.lower() not in _COUNTED_NOUNS or resolver.doc_actors is None or resolver.gazetteer is None:
+        return []
+    n = next((_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+              for c in token.children if c.dep_ == "nummod"), 0)  # fmt: skip
+    if n < 3:
+        return []
+    found: list = []
+    before = token.sent.start_char  # named before the sentence: "Le Nigeria a appelé les trois pays" is not one
+    # "les trois pays" counts states named as such ("des diplomates russes" is no fourth country);
+    # "les trois dirigeants" counts the persons named
+    kinds = ("person",) if token.lemma_.lower() in _COUNTED_PERSONS else ("country",)
+    for start, _end, actor in reversed(resolver.doc_actors.matches):
+        if start >= before or not actor.country or actor.kind not in kinds:
+            continue
+        state = resolver.gazetteer.by_id.get(actor.country)
+        if state is not None and all(state.actor_id != f.actor_id for f in found):
+            found.append(state)
+        if len(found) == n:
+            return found[::-1]
+    return []
 
 
 def _surface_demonyms(token, resolver: ActorResolver) -> list:

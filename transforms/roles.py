@@ -105,6 +105,10 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                 return [first], [last]
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in POSSESSIVES:
+            owners = _plural_owners(noun, child, resolver, speaker)
+            if owners:
+                actors.extend(owners)  # "Le Mali, le Burkina et le Niger ont annoncé LEUR retrait"
+                continue
             a = antecedent(child, resolver)
             if a is not None:
                 actors.append(a)
@@ -160,6 +164,14 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     if a is not None:
                         actors.append(a)
     return actors, recipients
+
+
+def _plural_owners(noun, possessive, resolver: ActorResolver, speaker=None) -> list:
+    """The coordinated subjects of the verb governing "LEUR(S) + noun", when there are several."""
+    if possessive.lower_ not in ("leur", "leurs") or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    owners = [a for a in (resolve_participant(t, resolver, speaker) for t in subject_tokens(noun.head)) if a is not None]
+    return owners if len(owners) > 1 else []
 
 
 def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=None):

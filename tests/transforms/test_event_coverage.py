@@ -266,3 +266,24 @@ def test_a_publication_window_does_not_narrow_an_event_the_text_dates(nlp):
     aid = events[(events.event_type == "AID") & (events.modality == "realized")]
     assert len(aid) == 1 and aid.iloc[0].num_documents == 2
     assert (aid.iloc[0].date_start, aid.iloc[0].date_end) == (date(2024, 4, 18), date(2024, 5, 16))
+
+
+# ---------------------------------------------------------------- who, when the parse is tangled
+def test_a_finite_verb_coordinated_after_a_gerund_or_infinitive_keeps_the_main_subject(nlp):
+    m = code(nlp, "Ankara a rejeté ces critiques, les qualifiant d'« infondées », et a accusé la Grèce de provocations.")
+    assert ("ACCUSE", "TUR", "GRC") in pairs(m)
+    m = code(nlp, "Hanoï a accusé la Chine d'avoir violé ses eaux territoriales et a exhorté Pékin à retirer la plateforme.")
+    assert ("REQUEST", "VNM", "CHN") in pairs(m)
+
+
+def test_the_three_countries_are_the_last_three_named_before_the_sentence(nlp):
+    m = code(nlp, (
+        "L'Estonie, la Lettonie et la Lituanie ont expulsé des diplomates russes lundi. "
+        "La Russie a menacé mardi les trois pays de représailles."
+    ))  # fmt: skip
+    assert {("THREATEN", "RUS", iso) for iso in ("EST", "LVA", "LTU")} <= pairs(m)
+
+
+def test_their_act_belongs_to_every_coordinated_subject(nlp):
+    m = code(nlp, "Le Mali et le Niger ont annoncé dimanche leur retrait de la Cédéao.")
+    assert {r.actor_id for r in m[m.event_type == "RETREAT"].itertuples()} == {"MLI", "NER"}

@@ -86,8 +86,11 @@ def last_organisation(matches: list, offset: int) -> Actor | None:
     return None
 
 
-def _side(actor: Actor) -> str:
-    """The side an actor stands for: its country when it has one, else itself."""
+def party_side(actor: Actor) -> str:
+    """The side an actor stands for: its country when it has one, else itself; an armed group is its
+    own side even when it has a country (Wagner against the Russian army, the M23 against Kinshasa)."""
+    if actor.kind == "group":
+        return actor.actor_id
     return actor.country or actor.actor_id
 
 
@@ -102,12 +105,12 @@ def focus_party(gaz: Gazetteer, matches: list, exclude: set[str]) -> Actor | Non
     for _ms, _me, actor in matches:
         if actor.kind not in ("country", "person", "institution", "group"):
             continue
-        key = _side(actor)
+        key = party_side(actor)
         if key in exclude:
             continue
         counts[key] = counts.get(key, 0) + 1
         if key not in first:
-            first[key] = gaz.by_id.get(actor.country, actor) if actor.country else actor
+            first[key] = gaz.by_id.get(actor.country, actor) if key == actor.country else actor
     if not counts:
         return None
     best = max(counts.values())

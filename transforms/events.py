@@ -36,7 +36,7 @@ from transforms.discourse import (
     stranded_subject,
     surface_subjects,
 )
-from transforms.actor_context import focus_party
+from transforms.actor_context import focus_party, party_side
 from transforms.anchor import before_statement
 from transforms.participants import ActorResolver, coordinated_head, resolve_participant, subject_tokens
 from transforms.roles import is_passive, nominal_roles, verbal_roles
@@ -252,7 +252,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             # arrest in their own country, demonstrators march against their own government.
             target = state_of(actors[0], ctx.resolver)
         else:
-            exclude = {side_key(a) for a in actors} | {side_key(x) for x in (mod.claimant, speaker) if x is not None}
+            exclude = {party_side(a) for a in actors} | {party_side(x) for x in (mod.claimant, speaker) if x is not None}
             target = focus_party(ctx.resolver.gazetteer, ctx.resolver.doc_actors.matches, exclude)
         if target is not None:
             recips, implied = [target], True

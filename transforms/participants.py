@@ -336,27 +336,28 @@ _COUNTED_NOUNS = frozenset(
 
 
 def _counted_states(token, resolver: ActorResolver) -> list:
-    """The N states "les N pays" refers back to (N >= 3): the last N distinct countries named before its sentence.
-    Two ("les deux pays") is left to the events stage, which prefers the last pair of opposed sides."""
+    """The N states "les N pays" refers back to (N >= 3): the last earlier sentence that names exactly N
+    states ("Le Mali, le Burkina Faso et le Niger ont quitté ..."), not the last N states named, which
+    may be their partners ("... rompu avec la France et se sont tournés vers la Russie"). Two ("les
+    deux pays") is left to the events stage, which prefers the last pair of opposed sides."""
     if token.lemma_.lower() not in _COUNTED_NOUNS or resolver.doc_actors is None or resolver.gazetteer is None:
         return []
     n = next((_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
               for c in token.children if c.dep_ == "nummod"), 0)  # fmt: skip
     if n < 3:
         return []
-    found: list = []
-    before = token.sent.start_char  # named before the sentence: "Le Nigeria a appelé les trois pays" is not one
     # "les trois pays" counts states named as such ("des diplomates russes" is no fourth country);
     # "les trois dirigeants" counts the persons named
     kinds = ("person",) if token.lemma_.lower() in _COUNTED_PERSONS else ("country",)
-    for start, _end, actor in reversed(resolver.doc_actors.matches):
-        if start >= before or not actor.country or actor.kind not in kinds:
-            continue
-        state = resolver.gazetteer.by_id.get(actor.country)
-        if state is not None and all(state.actor_id != f.actor_id for f in found):
-            found.append(state)
+    for s_start, s_end in reversed([sp for sp in resolver.doc_actors.sentences if sp[1] <= token.sent.start_char]):
+        found: list = []
+        for start, _end, actor in resolver.doc_actors.matches:
+            if s_start <= start < s_end and actor.country and actor.kind in kinds:
+                state = resolver.gazetteer.by_id.get(actor.country)
+                if state is not None and all(state.actor_id != f.actor_id for f in found):
+                    found.append(state)
         if len(found) == n:
-            return found[::-1]
+            return found
     return []
 
 

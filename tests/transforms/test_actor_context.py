@@ -27,3 +27,10 @@ def test_the_actor_side_is_never_its_own_focus_and_ties_go_to_the_first_named():
 def test_no_other_party_means_no_focus():
     gaz = load_gazetteer()
     assert focus_party(gaz, gaz.find_all("Le Sri Lanka a déclaré l'état d'urgence."), {"LKA"}) is None
+
+
+def test_an_armed_group_is_its_own_side_even_with_a_home_country():
+    gaz = load_gazetteer()
+    text = "Le groupe Wagner a défié l'armée russe. Wagner contrôle Rostov. La Russie dénonce le groupe Wagner."
+    matches = gaz.find_all(text)
+    assert focus_party(gaz, matches, {"RUS"}).actor_id == "org:wagner"

@@ -287,3 +287,12 @@ def test_the_three_countries_are_the_last_three_named_before_the_sentence(nlp):
 def test_their_act_belongs_to_every_coordinated_subject(nlp):
     m = code(nlp, "Le Mali et le Niger ont annoncé dimanche leur retrait de la Cédéao.")
     assert {r.actor_id for r in m[m.event_type == "RETREAT"].itertuples()} == {"MLI", "NER"}
+
+
+def test_promising_retaliation_is_a_threat_and_dropping_charges_a_concession(nlp):
+    m = code(nlp, "Recep Tayyip Erdogan a promis mardi une riposte implacable au PKK.")
+    assert list(zip(m.event_type, m.actor_country, m.recipient_id)) == [("THREATEN", "TUR", "org:pkk")]
+    m = code(nlp, "Le gouvernement colombien a abandonné jeudi les poursuites contre les dirigeants des FARC.")
+    assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("CONCEDE", "drop_charges", "COL")]
+    m = code(nlp, "Les forces ukrainiennes ont abattu un aéronef russe près de Kharkiv.")
+    assert ("ASSAULT", "UKR", "RUS") in pairs(m)

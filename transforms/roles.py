@@ -21,7 +21,18 @@ def is_passive(verb) -> bool:
     reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
     if any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in verb.children):
         return False  # "la Chine/nsubj:pass A rejeté": an active compound tense the parser mislabelled
+    if participial_passive(verb) or any(c.dep_ == "obl:agent" for c in verb.children):
+        return True  # "accusé PAR Riyad de ...": an agent complement only comes with a passive
     return not reflexive and any(c.dep_ == "nsubj:pass" for c in verb.children)
+
+
+def participial_passive(verb) -> bool:
+    """A past participle modifying a noun ("Doha, ACCUSÉ par ces pays de ...", "Sonko, EMPRISONNÉ depuis
+    juillet"): a passive whose subject is that noun."""
+    return (
+        verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in verb.children)
+    )  # fmt: skip
 
 
 def dependents(token):
@@ -176,8 +187,8 @@ def _plural_owners(noun, possessive, resolver: ActorResolver, speaker=None) -> l
 
 def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=None):
     """(actors, recipients) of a verb trigger, with passive voice and reversed verbs (acheter auprès de)."""
-    subjects = subject_tokens(verb)
     passive = is_passive(verb)
+    subjects = conjuncts(verb.head) if participial_passive(verb) else subject_tokens(verb)
     exclude = {s.i for s in subjects}
     if passive:
         agents = [c for c in verb.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]

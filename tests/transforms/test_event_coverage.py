@@ -296,3 +296,17 @@ def test_promising_retaliation_is_a_threat_and_dropping_charges_a_concession(nlp
     assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("CONCEDE", "drop_charges", "COL")]
     m = code(nlp, "Les forces ukrainiennes ont abattu un aéronef russe près de Kharkiv.")
     assert ("ASSAULT", "UKR", "RUS") in pairs(m)
+
+
+def test_a_participle_with_an_agent_is_passive_and_its_noun_is_the_target(nlp):
+    m = code(nlp, "Caracas se retrouvait isolé lundi, accusé par Washington de fraude électorale.")
+    assert ("ACCUSE", "USA", "VEN") in pairs(m) and ("ACCUSE", "VEN", "USA") not in pairs(m)
+    m = code(nlp, "En Russie, l'opposant Alexeï Navalny, emprisonné depuis janvier 2021, a appelé à manifester.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("COERCE", "RUS", "unk:alexei_navalny")]
+
+
+def test_the_emirate_and_the_kingdom_refer_back_to_the_country_of_the_article(nlp):
+    m = code(nlp, "Le Qatar a été mis au ban par ses voisins. L'émirat n'a pris aucune mesure de rétorsion.")
+    assert list(zip(m.event_type, m.actor_id, m.negated)) == [("SANCTION", "QAT", True)]
+    m = code(nlp, "L'Iran a proposé d'acheminer des denrées alimentaires vers le Qatar.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id, m.modality)) == [("AID", "IRN", "QAT", "proposed")]

@@ -125,7 +125,9 @@ class DocumentActors:
         mentions = set(known_spans)
         for s, e, lab in self.entities:
             # NER may clip a known name ("Kim Jong" for "Kim Jong Un"): the gazetteer span wins.
-            if lab == "PER" and not any(ks < e and s < ke for ks, ke in known_spans):
+            if any(ks < e and s < ke for ks, ke in known_spans):
+                continue
+            if lab == "PER" or (lab == "MISC" and self._titled_name(s, e)):
                 mentions.add((s, e))
         self._person_mentions = sorted(mentions)
         for s, e in self._person_mentions:
@@ -155,6 +157,15 @@ class DocumentActors:
                     existing.actor = actor
                 continue
             self._intros.append(_Intro(s, actor, frozenset(name)))
+
+    def _titled_name(self, start: int, end: int) -> bool:
+        """A name NER left unlabelled as a person ("Le président kazakh | Kassym-Jomart Tokaïev", tagged
+        MISC): two to four capitalised words right after an office title."""
+        words = self.text[start:end].split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        role = self._apposition(start, end) or self._bare_title(start)
+        return role is not None and role.role is not None
 
     def _same_person(self, actor: Actor, name: list[str]) -> _Intro | None:
         for intro in self._intros:

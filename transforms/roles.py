@@ -208,11 +208,24 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
         if not recips and entry.type in ("THREATEN", "ACCUSE"):
             sides = {b.country or b.actor_id for b in actors}  # "Blinken a averti que Washington ...": his own side
             recips = [a for a in _clause_subject(verb, resolver, speaker) if (a.country or a.actor_id) not in sides]
+        if not recips and entry.type == "REQUEST":
+            recips = [a for a in _provider(verb, resolver, lexicon) if a not in actors]
         if not recips and "obj" in entry.recipient:
             recips = [a for a in _relative_antecedent(verb, resolver, speaker) if a not in actors]
         if not recips and entry.recipient:
             recips = [a for a in surface_slot(verb, entry.recipient, resolver) if a not in actors]
     return actors, recips
+
+
+def _provider(verb, resolver: ActorResolver, lexicon) -> list:
+    """Whom a request asks for help: "a demandé L'AIDE DE l'OTSC" -> the CSTO (see provided_nouns)."""
+    for obj in (c for c in verb.children if c.dep_ == "obj" and c.lemma_.lower() in lexicon.provided_nouns):
+        for child in obj.children:
+            if child.dep_ == "nmod" and case_of(child) == "de" and child.pos_ in ("PROPN", "NOUN"):
+                actor = resolver.resolve_token(child)
+                if actor is not None:
+                    return [actor]
+    return []
 
 
 def _relative_antecedent(verb, resolver: ActorResolver, speaker=None) -> list:

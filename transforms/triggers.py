@@ -66,6 +66,7 @@ class Lexicon:
     time_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
+    provided_nouns: frozenset[str] = frozenset()
 
     def mode_for(self, token, entry: Entry) -> str | None:
         """The entry's mode, or one named by the trigger's object ("aide militaire" -> military)."""
@@ -134,6 +135,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         time_nouns=frozenset(data.get("time_nouns") or []),
         act_nouns=frozenset(data.get("act_nouns") or []),
         frame_nouns=frozenset(data.get("frame_nouns") or []),
+        provided_nouns=frozenset(data.get("provided_nouns") or []),
     )
     ids: set[str] = set()
     for key, pos, index in (("verbs", "VERB", lex.verbs), ("nouns", "NOUN", lex.nouns)):

@@ -198,6 +198,11 @@ def test_gazetteer_loads_fast_and_is_broad():
         ("Kim Jong-un", "per:kim_jong_un", "PRK", "government"),
         ("Sergueï Choïgou", "per:sergei_shoigu", "RUS", None),
         ("Poutine", "per:vladimir_putin", "RUS", "government"),
+        ("l'Organisation du traité de sécurité collective", "org:csto", None, "igo"),
+        ("la Communauté caribéenne", "org:caricom", None, "igo"),
+        ("l'Autorité intergouvernementale pour le développement", "org:igad", None, "igo"),
+        ("Frontex", "org:frontex", None, "igo"),
+        ("le Haut-Commissariat aux droits de l'homme", "org:ohchr", None, "igo"),  # not the Council
     ],
 )
 def test_resolve_names_news_uses(gaz, phrase, actor_id, country, sector):
@@ -381,3 +386,12 @@ def test_eu_trade_fixture(nlp, gaz, fixture_texts):
     assert doc.resolve(*_span(text, "Le gouvernement français")).actor_id == "FRA"
     dombrovskis = doc.resolve(*_span(text, "Valdis Dombrovskis"))
     assert dombrovskis.country is None and dombrovskis.kind == "person"
+
+
+def test_a_name_ner_tags_misc_after_an_office_title_is_a_person_of_that_country(nlp, gaz):
+    text = "Le président kazakh Kassym-Jomart Tokaïev a limogé le gouvernement. Plus tard, M. Tokaïev a parlé."
+    doc = nlp(text)
+    actors = DocumentActors(gaz, text, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    start = text.index("M. Tokaïev")
+    person = actors.resolve(start, start + len("M. Tokaïev"))
+    assert (person.country, person.role) == ("KAZ", "head of state")

@@ -310,3 +310,8 @@ def test_the_emirate_and_the_kingdom_refer_back_to_the_country_of_the_article(nl
     assert list(zip(m.event_type, m.actor_id, m.negated)) == [("SANCTION", "QAT", True)]
     m = code(nlp, "L'Iran a proposé d'acheminer des denrées alimentaires vers le Qatar.")
     assert list(zip(m.event_type, m.actor_id, m.recipient_id, m.modality)) == [("AID", "IRN", "QAT", "proposed")]
+
+
+def test_asking_for_someones_help_addresses_the_request_to_them(nlp):
+    m = code(nlp, "Le président tadjik a demandé mercredi l'aide de l'Organisation du traité de sécurité collective.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("REQUEST", "TJK", "org:csto")]

@@ -198,6 +198,7 @@ def surface_subjects(verb, resolver: ActorResolver) -> list:
     while i >= lo and (doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _CLITICS):
         i -= 1
     found = []
+    seen_et = False
     while i >= lo:
         actor = resolver.covering_actor(doc[i])
         if actor is None:
@@ -205,10 +206,13 @@ def surface_subjects(verb, resolver: ActorResolver) -> list:
         found.append(actor)
         start = resolver.covering_start(doc[i])
         j = i
-        while j >= lo and doc[j].idx >= start:
-            j -= 1
-        if j < lo or doc[j].lower_ not in ("et", ","):
+        while j >= lo and (doc[j].idx >= start or doc[j].pos_ == "DET"):
+            j -= 1  # past the name and its article: "et L'Arabie saoudite"
+        # a comma continues a list only left of its "et" ("X, Y et Z ont"), not an apposition or an
+        # adjunct ("Avant la visite de M. Blinken, la Chine a")
+        if j < lo or not (doc[j].lower_ == "et" or (doc[j].lower_ == "," and seen_et)):
             break
+        seen_et = seen_et or doc[j].lower_ == "et"
         i = j - 1
     out = []
     for a in reversed(found):

@@ -39,7 +39,7 @@ from transforms.discourse import (
 from transforms.actor_context import focus_party, party_side
 from transforms.anchor import before_statement
 from transforms.participants import ActorResolver, coordinated_head, resolve_participant, subject_tokens
-from transforms.roles import is_passive, nominal_roles, verbal_roles
+from transforms.roles import is_passive, nominal_roles, support_verb, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
 
 # Acts that always have a target: when the text names none, the article's focus is taken (see focus_party).
@@ -207,6 +207,13 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             recips = both_sides(token, ctx.pairs, ctx.recent, ("obj",), actors)  # "a appelé les deux pays"
     else:
         actors, recips = nominal_roles(token, entry, ctx.resolver, lexicon, side)
+        gov = support_verb(token, lexicon)
+        if entry.symmetric and len(actors) + len(recips) < 2 and gov is not None and not is_passive(gov):
+            # "Le gouvernement colombien et l'ELN ont repris des négociations", parsed as two sentences:
+            # the names written before the support verb
+            surface = surface_subjects(gov, ctx.resolver)
+            if len(surface) >= 2:
+                actors, recips = surface, []
     if entry.symmetric and not actors and len(recips) > 1:
         actors, recips = recips[:1], recips[1:]  # "la rencontre entre X et Y"
     definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DET for c in token.children)

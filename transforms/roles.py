@@ -101,6 +101,31 @@ def _first_resolved(groups: list[list], resolver: "ActorResolver", speaker) -> l
     return []
 
 
+def support_verb(noun, lexicon):
+    """The support verb governing a noun trigger ("a IMPOSÉ des sanctions", "ont REPRIS lundi à Caracas
+    des négociations"), or None when the noun's governor is not one of the lexicon's support verbs."""
+    top = noun
+    while top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.quantity_nouns:
+        top = top.head  # "l'ensemble des sanctions": the verb governs the quantity noun
+    gov = top.head if top.dep_ in ("obj", "nsubj:pass", "obl:arg") else None
+    if top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.time_nouns and top.head.head.pos_ == "VERB":
+        gov = top.head.head  # "a imposé vendredi des droits de douane": misattached under "vendredi"
+    if gov is None and top.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and case_of(top) in ("", "de", "un"):
+        # "ont repris lundi à Caracas des négociations": the parser hangs the noun under a place or a
+        # time; the support verb a few links up still governs it (not "LORS D'un rassemblement": an
+        # adjunct introduced by its own preposition is not an object)
+        up, steps = top.head, 0
+        while up.pos_ not in ("VERB", "AUX") and up.head is not up and steps < 3:
+            if up.pos_ != "PROPN" and up.lemma_.lower() not in lexicon.time_nouns:
+                break  # under a common noun it is that noun's complement ("l'organisation d'un rassemblement")
+            up, steps = up.head, steps + 1
+        if up.pos_ in ("VERB", "AUX") and up.i < noun.i:
+            gov = up
+    if gov is not None and gov.lemma_.lower() not in lexicon.support_verbs:
+        gov = None
+    return gov
+
+
 def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=None):
     """(actors, recipients) of a noun trigger: "la visite DE X À Y", possessive, demonym, support verb."""
     actors, recipients = [], []
@@ -141,6 +166,10 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                         actors.append(a)
     slots = tuple(s for s in entry.recipient if s not in ("obj", "iobj"))
     recipients = _first_resolved(slot_groups(noun, slots, set(), depth=2), resolver, speaker)
+    if entry.symmetric and "entre" in slots:
+        between = _between_parties(noun, resolver, speaker)
+        if len(between) > len(recipients):
+            recipients = between
     if not recipients and entry.type == "ACCUSE":
         # "l'accusation selon laquelle la Russie ...": the accused is the subject of the content clause.
         for child in noun.children:
@@ -149,14 +178,7 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                 recipients = [r for r in (resolver.resolve_token(c) for c in cands) if r is not None]
                 if recipients:
                     break
-    top = noun
-    while top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.quantity_nouns:
-        top = top.head  # "l'ensemble des sanctions": the verb governs the quantity noun
-    gov = top.head if top.dep_ in ("obj", "nsubj:pass", "obl:arg") else None
-    if top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.time_nouns and top.head.head.pos_ == "VERB":
-        gov = top.head.head  # "a imposé vendredi des droits de douane": misattached under "vendredi"
-    if gov is not None and gov.lemma_.lower() not in lexicon.support_verbs:
-        gov = None
+    gov = support_verb(noun, lexicon)
     if not recipients and gov is not None and not is_passive(gov):
         # "a imposé des droits de douane SUR 5 milliards de dollars d'importations américaines": the
         # parser hangs the noun's complement on the support verb.
@@ -175,6 +197,25 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     if a is not None:
                         actors.append(a)
     return actors, recipients
+
+
+def _between_parties(noun, resolver: ActorResolver, speaker=None) -> list:
+    """Every party of "entre X, Y et Z": the parser chains a list of three as apposition and conjunct
+    ("l'Égypte, le Soudan (appos) et l'Éthiopie (conj of Soudan)"), so the whole chain is read."""
+    for child in noun.children:
+        if child.dep_ == "nmod" and case_of(child) == "entre":
+            chain, todo = [], [child]
+            while todo:
+                tok = todo.pop(0)
+                chain.append(tok)
+                todo.extend(c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN"))
+            found = []
+            for tok in chain:
+                actor = resolve_participant(tok, resolver, speaker)
+                if actor is not None and all(actor.actor_id != f.actor_id for f in found):
+                    found.append(actor)
+            return found
+    return []
 
 
 def _plural_owners(noun, possessive, resolver: ActorResolver, speaker=None) -> list:

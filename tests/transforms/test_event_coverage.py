@@ -315,3 +315,19 @@ def test_the_emirate_and_the_kingdom_refer_back_to_the_country_of_the_article(nl
 def test_asking_for_someones_help_addresses_the_request_to_them(nlp):
     m = code(nlp, "Le président tadjik a demandé mercredi l'aide de l'Organisation du traité de sécurité collective.")
     assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("REQUEST", "TJK", "org:csto")]
+
+
+# ---------------------------------------------------------------- symmetric acts on a tangled parse
+def test_talks_between_three_states_name_every_party(nlp):
+    m = code(nlp, "Les pourparlers entre la Serbie, le Monténégro et la Croatie sur la frontière ont échoué lundi.")
+    parties = {iso for r in m[m.event_type == "CONSULT"].itertuples() for iso in (r.actor_id, r.recipient_id)}
+    assert parties == {"SRB", "MNE", "HRV"}
+
+
+def test_names_before_a_support_verb_are_the_parties_when_the_parse_splits_the_sentence(nlp):
+    m = code(nlp, "Le gouvernement colombien et l'ELN ont repris lundi à Caracas des négociations de paix.")
+    assert [frozenset((r.actor_id, r.recipient_id)) for r in m.itertuples()] == [frozenset(("COL", "org:eln"))]
+    m = code(nlp, "L'Iran et l'Arabie saoudite ont annoncé vendredi le rétablissement de leurs relations diplomatiques.")
+    assert [(r.event_type, frozenset((r.actor_id, r.recipient_id))) for r in m.itertuples()] == [
+        ("COOPERATE", frozenset(("IRN", "SAU")))
+    ]

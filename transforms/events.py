@@ -187,6 +187,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         return []
     sent = token.sent
     in_quote = any(a <= token.idx < b for a, b in ctx.quotes)
+    implied_actor = False
     speaker = _quote_speaker(sent, ctx, cues) if in_quote else None
     side = _speaker_side(speaker, ctx.resolver)
     if token.pos_ in ("VERB", "AUX"):
@@ -234,6 +235,17 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         host = ctx.resolver.doc_actors.host_country(token.idx)
         if host is not None and host.actor_id not in {r.actor_id for r in recips}:
             actors = [host]
+    if (
+        not actors and entry.mode == "demonstrate" and ctx.resolver.doc_actors is not None
+        and "Inf" not in token.morph.get("VerbForm")  # "a appelé à manifester": no crowd has marched yet
+    ):
+        # "Des milliers de manifestants ont défilé à Tbilissi": the unnamed crowd is the people of the
+        # country they protest against, else of the country the article is about
+        state = next((state_of(r, ctx.resolver) for r in recips if r.country), None)
+        state = state or ctx.resolver.doc_actors.host_country(token.idx)
+        if state is not None:
+            actors = [ctx.resolver.gazetteer.institution(state.country, "civilians")]
+            implied_actor = True
     if not actors and not recips:
         return []
     if (entry.needs_recipient and not recips) or (entry.symmetric and len(actors) + len(recips) < 2):
@@ -295,7 +307,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     if not pairs:
         return []
     mode = lexicon.mode_for(token, entry)
-    confidence = entry.confidence * (0.85 if mod.alleged else 1.0) * (0.9 if not actors else 1.0) * (0.8 if implied else 1.0)
+    confidence = entry.confidence * (0.85 if mod.alleged else 1.0) * (0.9 if not actors else 1.0) * (0.8 if implied else 1.0) * (0.8 if implied_actor else 1.0)
     if actors and (entry.type not in MATERIAL or (mod.modality == "realized" and not mod.negated)):
         ctx.recent.append((entry.type, actors[0]))
     ctx.pairs.extend((a, r) for a, r in pairs if a is not None and r is not None)
@@ -321,7 +333,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             "date_precision": getattr(choice, "precision", None), "date_method": method,
             "claimed_by": cn, "claimed_by_id": cid, "negated": bool(mod.negated),
             "modality": "future" if getattr(choice, "future", False) and mod.modality == "realized" else mod.modality,
-            "rule": entry.rule + ("+implied_recipient" if implied else ""), "confidence": round(confidence, 3),
+            "rule": entry.rule + ("+implied_actor" if implied_actor else "") + ("+implied_recipient" if implied else ""),
+            "confidence": round(confidence, 3),
         })  # fmt: skip
     return rows
 

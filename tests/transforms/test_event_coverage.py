@@ -331,3 +331,21 @@ def test_names_before_a_support_verb_are_the_parties_when_the_parse_splits_the_s
     assert [(r.event_type, frozenset((r.actor_id, r.recipient_id))) for r in m.itertuples()] == [
         ("COOPERATE", frozenset(("IRN", "SAU")))
     ]
+
+
+def test_blocking_a_membership_is_a_veto_and_the_membership_did_not_happen(nlp):
+    m = code(nlp, "La Hongrie a bloqué lundi l'adhésion de l'Ukraine à l'Union européenne.")
+    rows = {(r.event_type, r.actor_id, r.recipient_id, r.modality) for r in m.itertuples()}
+    assert ("REJECT", "HUN", "UKR", "realized") in rows
+    assert all(not (r.event_type == "COOPERATE" and r.modality == "realized") for r in m.itertuples())
+
+
+def test_an_unnamed_crowd_is_the_people_of_the_country_it_protests_against(nlp):
+    m = code(nlp, "Des milliers de manifestants ont défilé samedi à Erevan contre le gouvernement arménien.")
+    row = m[m.event_type == "PROTEST"].iloc[0]
+    assert (row.actor_id, row.recipient_id) == ("ARM.civilians", "ARM") and "+implied_actor" in row.rule
+
+
+def test_separatist_authorities_of_a_de_facto_entity_act_for_it(nlp):
+    m = code(nlp, "Les séparatistes d'Abkhazie ont demandé mardi à la Russie une aide militaire.")
+    assert ("REQUEST", "org:abkhazia", "RUS") in {(r.event_type, r.actor_id, r.recipient_id) for r in m.itertuples()}

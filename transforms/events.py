@@ -47,6 +47,11 @@ IMPLIED_TARGET = frozenset({
     "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "REJECT", "SUPPORT", "ASSAULT", "MOBILIZE", "PROTEST", "COERCE", "AID",
 })  # fmt: skip
 
+# Ties (agreements, talks, cooperation) and the acts that end them: the tie named as the object of
+# such an act is not an event of its own.
+_TIES = frozenset({"AGREE", "COOPERATE", "CONSULT"})
+_BREAKS = frozenset({"SANCTION", "REJECT", "RETREAT"})
+
 # Modes of acts that stay inside one country when no target is named (see _code_trigger).
 DOMESTIC_MODES = frozenset({"demonstrate", "annul", "ban", "censor", "resign", "comply"})
 
@@ -366,6 +371,8 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
         head_entry = matches.get(token.head.i)
         if entry.pos == "NOUN" and head_entry is not None and head_entry.type == entry.type and token.head.i != i:
             continue  # "lancer une offensive", "prendre livraison": the verb entry codes the event
+        if entry.pos == "NOUN" and entry.type in _TIES and _ended_by(token, matches, lexicon):
+            continue  # "a rompu ses accords militaires", "a suspendu le dialogue": a tie ended, not made
         rows.extend(_code_trigger(token, entry, ctx, lexicon, cues))
     seen, out = set(), []
     for row in rows:
@@ -373,6 +380,18 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
             seen.add(row["mention_id"])
             out.append(row)
     return out
+
+
+def _ended_by(noun, matches: dict, lexicon: Lexicon) -> bool:
+    """True if a tie noun is the object of a verb that ends it ("a rompu [jeudi] ses accords"), also
+    when the parser hangs it under a time noun between them."""
+    head = noun.head
+    if head.lemma_.lower() in lexicon.time_nouns and head.head.pos_ == "VERB":
+        head = head.head
+    elif noun.dep_ != "obj":
+        return False
+    entry = matches.get(head.i)
+    return entry is not None and entry.type in _BREAKS
 
 
 def _document_actors(gazetteer, doc):

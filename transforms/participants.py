@@ -254,7 +254,16 @@ def subject_tokens(verb, depth: int = 0) -> list:
     subs = [c for c in subs if not any(g.dep_ == "case" and g.i < c.i for g in c.children)]
     if subs:
         if subs[0].lower_ in _RELATIVE and verb.dep_ == "acl:relcl":
-            return conjuncts(verb.head)
+            if verb.head.pos_ in ("NOUN", "PROPN"):
+                return conjuncts(verb.head)
+            # "se sont tournés vers la Russie, QUI leur a livré": the parser hangs the relative clause on
+            # the verb; the antecedent is the noun written right before the relative pronoun
+            k = subs[0].i - 1
+            while k >= verb.sent.start and verb.doc[k].pos_ == "PUNCT":
+                k -= 1
+            if k >= verb.sent.start and verb.doc[k].pos_ in ("NOUN", "PROPN"):
+                return [verb.doc[k]]
+            return []
         return [t for s in subs for t in conjuncts(s)]
     head = verb.head
     if head is verb:
@@ -382,9 +391,12 @@ def antecedent(token, resolver: ActorResolver):
     else the first resolvable subject of the previous sentence."""
     node = token.head
     seen = 0
+    clitic_object = token.dep_ in ("obj", "iobj") and token.pos_ == "PRON"
     while node is not None and seen < 8:
         seen += 1
-        for sub in subject_tokens(node):
+        # an object clitic never stands for its own clause's subject ("la Russie, qui LEUR a livré")
+        subjects = [] if clitic_object and node is token.head else subject_tokens(node)
+        for sub in subjects:
             if sub.i != token.i and sub.lower_ not in _PRONOUNS_3 | _RELATIVE:
                 actor = resolver.resolve_token(sub)
                 if actor is not None:
@@ -406,7 +418,18 @@ def _object_antecedent(token, resolver: ActorResolver):
     """Actor an object clitic (l', le, la, lui, les) stands for: the last object or oblique named before
     it in its sentence ("s'est entretenue avec Poutine et LUI a demandé"), else the previous sentence's object."""
     sent = token.sent
+    own = {t.i for t in subject_tokens(token.head)}  # "la Russie, qui LEUR a livré": not Russia itself
+    if token.lower_ in ("leur", "les"):
+        # a plural clitic after coordinated subjects ("Le Mali, le Burkina et le Niger ... la Russie, qui
+        # LEUR a livré des armes") stands for them: the first of them resolves
+        for tok in resolver.doc[sent.start:token.i]:
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i not in own and len(conjuncts(tok)) > 1:
+                actor = resolver.resolve_token(tok)
+                if actor is not None:
+                    return actor
     for tok in reversed(resolver.doc[sent.start:token.i]):
+        if tok.i in own:
+            continue
         if tok.dep_ in ("obj", "obl:arg", "obl:mod", "iobj") and tok.pos_ in ("PROPN", "NOUN"):
             actor = resolver.resolve_token(tok)
             if actor is not None:

@@ -349,3 +349,16 @@ def test_an_unnamed_crowd_is_the_people_of_the_country_it_protests_against(nlp):
 def test_separatist_authorities_of_a_de_facto_entity_act_for_it(nlp):
     m = code(nlp, "Les séparatistes d'Abkhazie ont demandé mardi à la Russie une aide militaire.")
     assert ("REQUEST", "org:abkhazia", "RUS") in {(r.event_type, r.actor_id, r.recipient_id) for r in m.itertuples()}
+
+
+def test_breaking_an_agreement_is_a_sanction_not_an_agreement(nlp):
+    m = code(nlp, "Le Niger a rompu jeudi ses accords militaires avec le Bénin.")
+    assert {(r.event_type, r.actor_id, r.recipient_id) for r in m.itertuples()} == {("SANCTION", "NER", "BEN")}
+
+
+def test_a_relative_subject_on_a_misattached_clause_and_a_plural_clitic(nlp):
+    m = code(nlp, (
+        "Le Tchad et le Soudan se sont rapprochés et se sont tournés vers la Chine, qui leur a livré des armes."
+    ))  # fmt: skip
+    aid = m[m.event_type == "AID"]
+    assert set(aid.actor_id) == {"CHN"} and set(aid.recipient_id) <= {"TCD", "SDN"} and len(aid) >= 1

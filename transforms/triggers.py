@@ -176,6 +176,20 @@ def _object_lemmas(token, depth: int = 3) -> set[str]:
                     found.add(child.lower_)
                     nxt.append(child)
         frontier = nxt
+    if token.pos_ == "VERB" and not any(c.dep_ == "obj" for c in token.children):
+        # "ont signé dans la nuit de lundi à mardi, sous l'égide de la Russie, UN ACCORD": a verb with no
+        # parsed object whose object the parser hung elsewhere; the first bare noun phrase after it in
+        # its clause (a determiner, no preposition) is read as the object
+        doc = token.doc
+        for tok in doc[token.i + 1:min(token.sent.end, token.i + 20)]:
+            if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", ":"):
+                break
+            if tok.pos_ == "NOUN" and any(c.dep_ == "det" for c in tok.children) and not any(
+                c.dep_ == "case" for c in tok.children
+            ) and tok.head.i != token.i:
+                found.add(tok.lemma_.lower())
+                found.add(tok.lower_)
+                break
     return found
 
 

@@ -362,3 +362,17 @@ def test_a_relative_subject_on_a_misattached_clause_and_a_plural_clitic(nlp):
     ))  # fmt: skip
     aid = m[m.event_type == "AID"]
     assert set(aid.actor_id) == {"CHN"} and set(aid.recipient_id) <= {"TCD", "SDN"} and len(aid) >= 1
+
+
+def test_an_object_the_parser_hangs_elsewhere_still_conditions_the_verb(nlp):
+    m = code(nlp, "Le Soudan et le Soudan du Sud ont signé dans la nuit de lundi à mardi, sous l'égide de l'Éthiopie, un accord de paix.")
+    assert [(r.event_type, frozenset((r.actor_id, r.recipient_id))) for r in m[m.event_type == "AGREE"].itertuples()] == [
+        ("AGREE", frozenset(("SDN", "SSD")))
+    ]
+
+
+def test_seizing_a_city_is_an_assault(nlp):
+    m = code(nlp, "Les talibans se sont emparés de Kaboul dimanche.")
+    assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("ASSAULT", "occupy", "org:taliban")]
+    m = code(nlp, "Les rebelles du M23 ont pris la ville de Goma lundi.")
+    assert ("ASSAULT", "occupy") in set(zip(m.event_type, m.event_mode))

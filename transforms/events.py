@@ -268,7 +268,10 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         return []  # the writer's own recommendation ("les deux pays doivent ..."), not news
     sentence = sentence_span(token, _paragraph_of(ctx, token.idx))
     implied = False
-    if actors and not recips and entry.type in IMPLIED_TARGET and ctx.resolver.doc_actors is not None:
+    # A nominal attack ("l'offensive russe", "la guerre") is mostly background whose target is not the
+    # article's focus ("n'a jamais condamné l'offensive russe" in an article on North Korea).
+    background = token.pos_ == "NOUN" and entry.type == "ASSAULT"
+    if actors and not recips and entry.type in IMPLIED_TARGET and ctx.resolver.doc_actors is not None and not background:
         # An act aimed at no one named ("a condamné toute prise du pouvoir par la force") is aimed at the
         # party the article is about; marked in `rule` and with a lower confidence so it can be told apart.
         if entry.type == "COERCE" or entry.mode in DOMESTIC_MODES:

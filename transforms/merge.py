@@ -35,6 +35,7 @@ highest mention confidence raised by corroboration (1 - prod(1 - c_i)), capped a
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -179,9 +180,13 @@ def _summary(etype: str, actor: str | None, recipient: str | None, start, end, p
     text = f"{who} {verb} {recipient}" if recipient else f"{who}: {etype.lower()}"
     if start is not None:
         when = start.isoformat()
-        if precision == "month":
+        whole_month = end is not None and start.day == 1 and (end + timedelta(days=1)).day == 1 and (start.year, start.month) == (end.year, end.month)
+        whole_year = end is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+        # the short forms only for an interval that is exactly that month or year: Oct 2022 - Mar 2023
+        # is written out, not shortened to "2022"
+        if precision == "month" and whole_month:
             when = start.strftime("%Y-%m")
-        elif precision == "year":
+        elif precision == "year" and whole_year:
             when = str(start.year)
         elif end is not None and end != start:
             when = f"{start.isoformat()}..{end.isoformat()}"

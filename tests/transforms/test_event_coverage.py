@@ -376,3 +376,12 @@ def test_seizing_a_city_is_an_assault(nlp):
     assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("ASSAULT", "occupy", "org:taliban")]
     m = code(nlp, "Les rebelles du M23 ont pris la ville de Goma lundi.")
     assert ("ASSAULT", "occupy") in set(zip(m.event_type, m.event_mode))
+
+
+def test_a_background_offensive_gets_no_implied_target(nlp):
+    m = code(nlp, (
+        "Le Bélarus a renforcé ses liens avec Moscou. Le Bélarus n'a jamais condamné l'offensive russe. "
+        "Minsk a accueilli des soldats russes."
+    ))  # fmt: skip
+    assault = m[m.event_type == "ASSAULT"]
+    assert assault.recipient_id.isna().all() and not assault.rule.str.contains("implied").any()

@@ -189,3 +189,11 @@ def test_population_ids():
 def test_no_mentions():
     events, out = merge_mentions(pd.DataFrame(columns=MENTION_COLUMNS), DOCS)
     assert events.empty and list(events.columns) == EVENT_COLUMNS and "event_id" in out.columns
+
+
+def test_summary_shortens_only_a_whole_month_or_year(merged):
+    events, _ = merged
+    ev = _one(events, event_type="ACCUSE", actor_id="USA.treasury")
+    assert ev.summary.endswith("(2022-10-01..2023-03-31)")  # "entre la fin de 2022 et le début de 2023"
+    ev = _one(events, event_type="REJECT", actor_id="PRK")
+    assert ev.summary.endswith("(2022-11)")

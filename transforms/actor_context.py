@@ -113,5 +113,9 @@ def focus_party(gaz: Gazetteer, matches: list, exclude: set[str]) -> Actor | Non
             first[key] = gaz.by_id.get(actor.country, actor) if key == actor.country else actor
     if not counts:
         return None
-    best = max(counts.values())
-    return next(first[k] for k in first if counts[k] == best)  # dicts keep first-mention order
+    # a state or an armed group before an international body: an organisation is rarely the unnamed
+    # target of a condemnation or an attack, however often the article names it
+    states = [k for k in first if first[k].kind in ("country", "group") or first[k].sector not in ("igo", "ngo")]
+    pool = states or list(first)
+    best = max(counts[k] for k in pool)
+    return next(first[k] for k in pool if counts[k] == best)  # dicts keep first-mention order

@@ -36,6 +36,13 @@ _GAP_AFTER = re.compile(
 )
 
 
+# A leader's title right before the group it heads: "le commandant DE L'", "le chef DU".
+_LEADER_OF = re.compile(
+    r"\b(?:chef|chefs|commandant|commandants|dirigeant|dirigeants|leader|leaders|porte-parole|fondateur|"
+    r"numéro un|numéro deux|patron|émir|responsable|négociateur|négociateurs)\s+(?:de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)\Z",
+    re.IGNORECASE,
+)
+
 # An article and a bare title ending right before a name: "le président ", "l'opposant ", "au président ".
 # The leading ".*" takes the article nearest the name: in "du Bénin a infligé un revers au président ",
 # the title is "au président", not everything after "du".
@@ -202,6 +209,8 @@ class DocumentActors:
             country=person.country or role_actor.country,
             sector=sector,
             role=role_actor.role or person.role or "official",
+            # "Le commandant de l'ELN, Antonio García": a leader of an armed group acts for the group
+            body=role_actor if role_actor.sector == "armed_group" and person.body is None else person.body,
         )
 
     def _apposition(self, start: int, end: int) -> Actor | None:
@@ -219,7 +228,10 @@ class DocumentActors:
                 ms, me, actor = before[-2]
                 me = start  # the location complement belongs to the role
             named_body = actor.kind == "institution" and actor.actor_id.startswith("org:")
-            if (actor.role or named_body) and _GAP_BEFORE.match(self.text, me, start):
+            # "Le commandant de l'ELN, Antonio García": a group after a leader's title (not "Après
+            # l'attaque du Hamas, Benjamin Netanyahu")
+            led_group = actor.kind == "group" and _LEADER_OF.search(self.text[max(0, ms - 40):ms]) is not None
+            if (actor.role or named_body or led_group) and _GAP_BEFORE.match(self.text, me, start):
                 if actor.kind != "person":
                     return actor
         for ms, me, actor in self.matches:

@@ -17,11 +17,19 @@ def test_the_most_cited_party_other_than_the_actor_is_the_focus():
     assert focus_party(gaz, matches, {"IND"}).actor_id == "LKA"  # Sri Lanka and Colombo: two mentions
 
 
-def test_the_actor_side_is_never_its_own_focus_and_ties_go_to_the_first_named():
+def test_the_actor_side_is_never_its_own_focus_and_a_state_comes_before_an_international_body():
     gaz = load_gazetteer()
     matches = gaz.find_all(TEXT)
-    # Without Sri Lanka, the IMF and India are cited once each: the IMF comes first.
-    assert focus_party(gaz, matches, {"LKA"}).actor_id == gaz.find_all("le Fonds monétaire international")[0][2].actor_id
+    # Without Sri Lanka, the IMF and India are cited once each: India, a state, is the target.
+    assert focus_party(gaz, matches, {"LKA"}).actor_id == "IND"
+    # only bodies left: the first named
+    assert focus_party(gaz, matches, {"LKA", "IND"}).actor_id == gaz.find_all("le Fonds monétaire international")[0][2].actor_id
+
+
+def test_ties_between_states_go_to_the_first_named():
+    gaz = load_gazetteer()
+    matches = gaz.find_all("Le Pérou a rappelé son ambassadeur. Le Chili a protesté. La Bolivie a condamné.")
+    assert focus_party(gaz, matches, {"BOL"}).actor_id == "PER"
 
 
 def test_no_other_party_means_no_focus():

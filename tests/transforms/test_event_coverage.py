@@ -385,3 +385,15 @@ def test_a_background_offensive_gets_no_implied_target(nlp):
     ))  # fmt: skip
     assault = m[m.event_type == "ASSAULT"]
     assert len(assault) == 1 and assault.recipient_id.isna().all() and not assault.rule.str.contains("implied").any()
+
+
+def test_a_named_leader_of_an_armed_group_acts_for_it(nlp):
+    m = code(nlp, "Le chef du PKK, Murat Karayilan, a menacé mardi le gouvernement turc.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("THREATEN", "org:pkk", "TUR")]
+    m = code(nlp, "Après l'attaque du Hamas, Benjamin Netanyahu a menacé mardi le Liban.")
+    assert ("THREATEN", "per:benjamin_netanyahu", "LBN") in set(zip(m.event_type, m.actor_id, m.recipient_id))
+
+
+def test_west_african_and_european_leaders_are_their_organisations(nlp):
+    m = code(nlp, "Les dirigeants ouest-africains ont exigé jeudi le retour à l'ordre constitutionnel au Niger.")
+    assert list(zip(m.event_type, m.actor_id)) == [("REQUEST", "org:ecowas")]

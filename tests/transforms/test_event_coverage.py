@@ -397,3 +397,10 @@ def test_a_named_leader_of_an_armed_group_acts_for_it(nlp):
 def test_west_african_and_european_leaders_are_their_organisations(nlp):
     m = code(nlp, "Les dirigeants ouest-africains ont exigé jeudi le retour à l'ordre constitutionnel au Niger.")
     assert list(zip(m.event_type, m.actor_id)) == [("REQUEST", "org:ecowas")]
+
+
+def test_a_reported_coup_attempt_took_place(nlp):
+    m = code(nlp, "L'ONU a condamné mercredi la tentative de coup d'État de l'armée gabonaise.")
+    assert list(zip(m[m.event_type == "COERCE"].actor_id, m[m.event_type == "COERCE"].modality)) == [
+        ("GAB.military", "realized")
+    ]

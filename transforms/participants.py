@@ -414,6 +414,9 @@ def antecedent(token, resolver: ActorResolver):
                     return actor
     return None
 
+_LOCATIVE_CASES = frozenset({"à", "en", "dans", "vers", "depuis", "au", "aux"})
+
+
 def _object_antecedent(token, resolver: ActorResolver):
     """Actor an object clitic (l', le, la, lui, les) stands for: the last object or oblique named before
     it in its sentence ("s'est entretenue avec Poutine et LUI a demandé"), else the previous sentence's object."""
@@ -432,8 +435,17 @@ def _object_antecedent(token, resolver: ActorResolver):
             continue
         if tok.dep_ in ("obj", "obl:arg", "obl:mod", "iobj") and tok.pos_ in ("PROPN", "NOUN"):
             actor = resolver.resolve_token(tok)
+            if actor is not None and actor.kind == "country" and case_of(tok) in _LOCATIVE_CASES:
+                continue  # "s'est réfugié À MOSCOU, où la Russie LUI a accordé": a place, not a person
             if actor is not None:
                 return actor
+    if token.lower_ in ("lui", "l'", "l’", "le", "la"):
+        # no object before it: the person the sentence is about ("Bachar al-Assad a fui ... et la Russie LUI a")
+        for tok in resolver.doc[sent.start:token.i]:
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i not in own:
+                actor = resolver.resolve_token(tok)
+                if actor is not None and actor.kind == "person":
+                    return actor
     if sent.start == 0:
         return None
     for tok in resolver.doc[sent.start - 1].sent:

@@ -164,6 +164,12 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     a = resolver.resolve_token(t)
                     if a is not None:
                         actors.append(a)
+            elif child.pos_ == "NOUN" and entry.type in _SPEAKER_ACTS:
+                # "la visite DU VICE-PRÉSIDENT AMÉRICAIN Joe Biden": an office phrase names the actor too
+                # (of talks and statements only: "l'expulsion DES DIPLOMATES russes" names who is expelled)
+                a = resolver.resolve_token(child)
+                if a is not None and a.kind in ("person", "country", "institution"):
+                    actors.append(a)
     slots = tuple(s for s in entry.recipient if s not in ("obj", "iobj"))
     recipients = _first_resolved(slot_groups(noun, slots, set(), depth=2), resolver, speaker)
     if entry.symmetric and "entre" in slots:
@@ -197,6 +203,10 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     if a is not None:
                         actors.append(a)
     return actors, recipients
+
+
+# Nominal acts whose "de + office phrase" is their author: talks, visits, statements.
+_SPEAKER_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 
 
 def _between_parties(noun, resolver: ActorResolver, speaker=None) -> list:

@@ -404,3 +404,16 @@ def test_a_reported_coup_attempt_took_place(nlp):
     assert list(zip(m[m.event_type == "COERCE"].actor_id, m[m.event_type == "COERCE"].modality)) == [
         ("GAB.military", "realized")
     ]
+
+
+def test_an_office_phrase_after_de_is_the_author_of_a_visit_not_of_an_expulsion(nlp):
+    m = code(nlp, "La visite du vice-président américain Kamala Harris à Manille, mardi, a été dominée par la mer de Chine.")
+    assert [(r.event_type, r.actor_country, r.recipient_id) for r in m.itertuples()] == [("CONSULT", "USA", "PHL")]
+    m = code(nlp, "Londres a annoncé lundi l'expulsion des diplomates russes.")
+    assert "RUS" not in set(m[m.event_type == "SANCTION"].actor_country.dropna())
+
+
+def test_a_dative_clitic_after_a_place_stands_for_the_person_the_sentence_is_about(nlp):
+    m = code(nlp, "L'ancien président Evo Morales a fui le pays et s'est réfugié à Mexico, où le Mexique lui a accordé l'asile.")
+    rows = m[m.event_type == "AID"]
+    assert list(zip(rows.actor_id, rows.recipient)) == [("MEX", "Evo Morales")]

@@ -57,6 +57,11 @@ _STATE_SECTORS = frozenset("government military intelligence diplomacy judiciary
 _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|Dr|Pr)\.?\s+\Z")
 
 
+def gazetteer_role_only(gaz: Gazetteer, span: str) -> bool:
+    """True if a span is a bare title with no name ("Premier ministre", "le président")."""
+    return gaz.role_only(span) is not None and not any(w[:1].isupper() for w in span.split()[2:])
+
+
 def _person_by_surname(gaz: Gazetteer, surname: str) -> Actor | None:
     """The one gazetteer person whose name ends with this folded surname ("kurti"), else None."""
     index = gaz.__dict__.get("_surnames")
@@ -134,6 +139,8 @@ class DocumentActors:
             # NER may clip a known name ("Kim Jong" for "Kim Jong Un"): the gazetteer span wins.
             if any(ks < e and s < ke for ks, ke in known_spans):
                 continue
+            if lab == "PER" and gazetteer_role_only(self.gaz, self.text[s:e]):
+                continue  # "du Premier ministre" tagged PER: a title, resolved by role coreference
             if lab == "PER" or (lab == "MISC" and self._titled_name(s, e)):
                 mentions.add((s, e))
         self._person_mentions = sorted(mentions)
@@ -275,6 +282,10 @@ class DocumentActors:
     def resolve(self, start: int, end: int) -> Actor | None:
         """Resolve the text span [start, end) of the document to an actor (None if nothing)."""
         span = self.text[start:end]
+        if self._label_of(start, end) == "PER" and gazetteer_role_only(self.gaz, span):
+            # NER tags a capitalised title as a person ("du Premier ministre"): it is the office holder
+            # introduced before, never a person named "Premier ministre"
+            return self._by_role(self.gaz.role_only(span), None, start)
         per_inside = [(s, e) for s, e, lab in self.entities if lab == "PER" and start <= s and e <= end]
         if per_inside:  # "le ministre ..., Sergueï Choïgou": the named person wins
             found = self._resolve_person(*per_inside[-1])

@@ -395,3 +395,13 @@ def test_a_name_ner_tags_misc_after_an_office_title_is_a_person_of_that_country(
     start = text.index("M. Tokaïev")
     person = actors.resolve(start, start + len("M. Tokaïev"))
     assert (person.country, person.role) == ("KAZ", "head of state")
+
+
+def test_a_capitalised_title_tagged_as_a_person_is_the_office_holder(nlp, gaz):
+    text = ("Le Premier ministre arménien Nikol Pachinian a signé l'accord. "
+            "L'opposition a exigé mardi la démission du Premier ministre.")
+    doc = nlp(text)
+    actors = DocumentActors(gaz, text, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    start = text.rindex("Premier ministre")
+    found = actors.resolve(start, start + len("Premier ministre"))
+    assert found is not None and found.actor_id == "unk:nikol_pachinian" and found.country == "ARM"

@@ -88,7 +88,9 @@ def last_organisation(matches: list, offset: int) -> Actor | None:
 
 def party_side(actor: Actor) -> str:
     """The side an actor stands for: its country when it has one, else itself; an armed group is its
-    own side even when it has a country (Wagner against the Russian army, the M23 against Kinshasa)."""
+    own side even when it has a country (Wagner against the Russian army, the M23 against Kinshasa).
+    Unlike transforms.discourse.side_key, which pairs up the two sides of a dispute the article has
+    already coded and so keeps a group with its country's side."""
     if actor.kind == "group":
         return actor.actor_id
     return actor.country or actor.actor_id

@@ -31,7 +31,6 @@ from transforms.discourse import (
     SPEECH_ACTS,
     entry_type,
     implicit_recipients,
-    side_key,
     state_of,
     stranded_subject,
     surface_subjects,

@@ -212,8 +212,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             recips = both_sides(token, ctx.pairs, ctx.recent, ("obj",), actors)  # "a appelé les deux pays"
     else:
         actors, recips = nominal_roles(token, entry, ctx.resolver, lexicon, side)
-        gov = support_verb(token, lexicon)
-        if entry.symmetric and len(actors) + len(recips) < 2 and gov is not None and not is_passive(gov):
+        gov = support_verb(token, lexicon) if entry.symmetric and len(actors) + len(recips) < 2 else None
+        if gov is not None and not is_passive(gov):
             # "Le gouvernement colombien et l'ELN ont repris des négociations", parsed as two sentences:
             # the names written before the support verb
             surface = surface_subjects(gov, ctx.resolver)

@@ -58,7 +58,9 @@ _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|Dr|Pr)\.?\s+\Z")
 
 
 def gazetteer_role_only(gaz: Gazetteer, span: str) -> bool:
-    """True if a span is a bare title with no name ("Premier ministre", "le président")."""
+    """True if a span is a bare title with no name ("Premier ministre", "le président"): the gazetteer
+    reads it as an office and no capitalised word follows its first two ("Premier ministre NIKOL
+    PACHINIAN" names someone)."""
     return gaz.role_only(span) is not None and not any(w[:1].isupper() for w in span.split()[2:])
 
 

@@ -417,3 +417,12 @@ def test_a_dative_clitic_after_a_place_stands_for_the_person_the_sentence_is_abo
     m = code(nlp, "L'ancien président Evo Morales a fui le pays et s'est réfugié à Mexico, où le Mexique lui a accordé l'asile.")
     rows = m[m.event_type == "AID"]
     assert list(zip(rows.actor_id, rows.recipient)) == [("MEX", "Evo Morales")]
+
+
+def test_annexing_occupying_thanking_and_amnesty(nlp):
+    m = code(nlp, "Moscou a annexé la Crimée en mars 2014.")
+    assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("ASSAULT", "annex", "RUS")]
+    m = code(nlp, "Volodymyr Zelensky a remercié mardi la Pologne pour son soutien.")
+    assert ("SUPPORT", "UKR", "POL") in pairs(m)
+    m = code(nlp, "Le gouvernement vénézuélien a amnistié jeudi une centaine d'opposants.")
+    assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("CONCEDE", "release", "VEN")]

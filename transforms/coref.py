@@ -57,11 +57,13 @@ _STATE_SECTORS = frozenset("government military intelligence diplomacy judiciary
 _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|Dr|Pr)\.?\s+\Z")
 
 
-def gazetteer_role_only(gaz: Gazetteer, span: str) -> bool:
-    """True if a span is a bare title with no name ("Premier ministre", "le président"): the gazetteer
-    reads it as an office and no capitalised word follows its first two ("Premier ministre NIKOL
-    PACHINIAN" names someone)."""
-    return gaz.role_only(span) is not None and not any(w[:1].isupper() for w in span.split()[2:])
+def bare_title(gaz: Gazetteer, span: str) -> str | None:
+    """The office a span names if it is a bare title with no name ("Premier ministre", "le président"):
+    the gazetteer reads it as an office and no capitalised word follows its first two ("Premier
+    ministre NIKOL PACHINIAN" names someone); else None."""
+    if any(w[:1].isupper() for w in span.split()[2:]):
+        return None
+    return gaz.role_only(span)
 
 
 def _person_by_surname(gaz: Gazetteer, surname: str) -> Actor | None:
@@ -141,7 +143,7 @@ class DocumentActors:
             # NER may clip a known name ("Kim Jong" for "Kim Jong Un"): the gazetteer span wins.
             if any(ks < e and s < ke for ks, ke in known_spans):
                 continue
-            if lab == "PER" and gazetteer_role_only(self.gaz, self.text[s:e]):
+            if lab == "PER" and bare_title(self.gaz, self.text[s:e]) is not None:
                 continue  # "du Premier ministre" tagged PER: a title, resolved by role coreference
             if lab == "PER" or (lab == "MISC" and self._titled_name(s, e)):
                 mentions.add((s, e))
@@ -284,10 +286,11 @@ class DocumentActors:
     def resolve(self, start: int, end: int) -> Actor | None:
         """Resolve the text span [start, end) of the document to an actor (None if nothing)."""
         span = self.text[start:end]
-        if self._label_of(start, end) == "PER" and gazetteer_role_only(self.gaz, span):
+        office = bare_title(self.gaz, span) if self._label_of(start, end) == "PER" else None
+        if office is not None:
             # NER tags a capitalised title as a person ("du Premier ministre"): it is the office holder
             # introduced before, never a person named "Premier ministre"
-            return self._by_role(self.gaz.role_only(span), None, start)
+            return self._by_role(office, None, start)
         per_inside = [(s, e) for s, e, lab in self.entities if lab == "PER" and start <= s and e <= end]
         if per_inside:  # "le ministre ..., Sergueï Choïgou": the named person wins
             found = self._resolve_person(*per_inside[-1])

@@ -38,7 +38,7 @@ from transforms.discourse import (
 from transforms.actor_context import focus_party, party_side
 from transforms.anchor import before_statement
 from transforms.participants import ActorResolver, coordinated_head, resolve_participant, subject_tokens
-from transforms.roles import is_passive, nominal_roles, support_verb, verbal_roles
+from transforms.roles import is_passive, nominal_roles, support_verb, verb_above_time_noun, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
 
 # Acts that always have a target: when the text names none, the article's focus is taken (see focus_party).
@@ -387,11 +387,11 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
 def _ended_by(noun, matches: dict, lexicon: Lexicon) -> bool:
     """True if a tie noun is the object of a verb that ends it ("a rompu [jeudi] ses accords"), also
     when the parser hangs it under a time noun between them."""
-    head = noun.head
-    if head.lemma_.lower() in lexicon.time_nouns and head.head.pos_ == "VERB":
-        head = head.head
-    elif noun.dep_ != "obj":
-        return False
+    head = verb_above_time_noun(noun, lexicon)
+    if head is None:
+        if noun.dep_ != "obj":
+            return False
+        head = noun.head
     entry = matches.get(head.i)
     return entry is not None and entry.type in _BREAKS
 

@@ -91,12 +91,22 @@ class _Event:
     actor: dict
     recipient: dict
     symmetric: bool
-    start: object = None
-    end: object = None
     textual: tuple | None = None  # intersection of the intervals the text gives
     default: tuple | None = None  # intersection of the publication-window defaults
     stories: set = field(default_factory=set)
     rows: list = field(default_factory=list)
+
+    @property
+    def start(self):
+        """Start of the event's interval: the text's dates, else the publication-window defaults."""
+        interval = self.textual or self.default
+        return interval[0] if interval else None
+
+    @property
+    def end(self):
+        """End of the event's interval (see start)."""
+        interval = self.textual or self.default
+        return interval[1] if interval else None
 
 
 def _party(row, prefix: str) -> dict:
@@ -250,7 +260,6 @@ def merge_mentions(mentions: pd.DataFrame, docs: pd.DataFrame) -> tuple[pd.DataF
                 ev.default = _intersect(ev.default, start, end)
             else:
                 ev.textual = _intersect(ev.textual, start, end)
-            ev.start, ev.end = ev.textual or ev.default
         ev.stories.add(sid)
         ev.rows.append(row)
         assignment[row.mention_id] = k

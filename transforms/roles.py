@@ -101,6 +101,15 @@ def _first_resolved(groups: list[list], resolver: "ActorResolver", speaker) -> l
     return []
 
 
+def verb_above_time_noun(noun, lexicon):
+    """The verb a noun belongs to when spaCy hangs it under a time noun between them ("a imposé
+    VENDREDI des droits de douane", "a rompu JEUDI ses accords"), else None."""
+    head = noun.head
+    if head.lemma_.lower() in lexicon.time_nouns and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
 def support_verb(noun, lexicon):
     """The support verb governing a noun trigger ("a IMPOSÉ des sanctions", "ont REPRIS lundi à Caracas
     des négociations"), or None when the noun's governor is not one of the lexicon's support verbs."""
@@ -108,8 +117,8 @@ def support_verb(noun, lexicon):
     while top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.quantity_nouns:
         top = top.head  # "l'ensemble des sanctions": the verb governs the quantity noun
     gov = top.head if top.dep_ in ("obj", "nsubj:pass", "obl:arg") else None
-    if top.dep_ == "nmod" and top.head.lemma_.lower() in lexicon.time_nouns and top.head.head.pos_ == "VERB":
-        gov = top.head.head  # "a imposé vendredi des droits de douane": misattached under "vendredi"
+    if top.dep_ == "nmod":
+        gov = verb_above_time_noun(top, lexicon) or gov  # "a imposé vendredi des droits de douane"
     if gov is None and top.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and case_of(top) in ("", "de", "un"):
         # "ont repris lundi à Caracas des négociations": the parser hangs the noun under a place or a
         # time; the support verb a few links up still governs it (not "LORS D'un rassemblement": an

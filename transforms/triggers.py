@@ -67,6 +67,7 @@ class Lexicon:
     act_nouns: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     provided_nouns: frozenset[str] = frozenset()
+    control_nouns: frozenset[str] = frozenset()
 
     def mode_for(self, token, entry: Entry) -> str | None:
         """The entry's mode, or one named by the trigger's object ("aide militaire" -> military)."""
@@ -81,10 +82,26 @@ class Lexicon:
         """Entries whose lemma and part of speech fit this token (conditions not yet checked)."""
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VERB"):
-            return self.verbs.get(lemma, [])
+            found = self.verbs.get(lemma)
+            if found is None and lemma == token.lower_:
+                # the lemmatizer left a finite form as it was ("reproche", "presse"): its -er infinitive
+                found = self.verbs.get(first_group_infinitive(lemma))
+            return found or []
         if token.pos_ in ("NOUN", "PROPN"):
             return self.nouns.get(lemma) or self.nouns.get(token.lower_, [])
         return []
+
+
+# Endings of the finite forms of -er verbs that spaCy's French lemmatizer sometimes leaves unlemmatized.
+_ER_ENDINGS = ("aient", "ait", "ent", "es", "e")
+
+
+def first_group_infinitive(form: str) -> str | None:
+    """The -er infinitive a finite form would have ("reproche" -> "reprocher"), or None."""
+    for ending in _ER_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            return form[: -len(ending)] + "er"
+    return None
 
 
 def _entry(raw: dict, pos: str, classes: dict[str, list[str]]) -> Entry:
@@ -136,6 +153,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         act_nouns=frozenset(data.get("act_nouns") or []),
         frame_nouns=frozenset(data.get("frame_nouns") or []),
         provided_nouns=frozenset(data.get("provided_nouns") or []),
+        control_nouns=frozenset(data.get("control_nouns") or []),
     )
     ids: set[str] = set()
     for key, pos, index in (("verbs", "VERB", lex.verbs), ("nouns", "NOUN", lex.nouns)):

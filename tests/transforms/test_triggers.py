@@ -45,3 +45,20 @@ def test_match_conditions(nlp, sentence, word, rule):
     token = next(t for t in doc if t.text == word)
     entry = match_token(token, load_lexicon())
     assert (entry.rule if entry else None) == rule
+
+
+@pytest.mark.parametrize(
+    "form, infinitive",
+    [("reproche", "reprocher"), ("pressent", "presser"), ("estimait", "estimer"), ("condamnaient", "condamner"), ("ne", None)],
+)
+def test_first_group_infinitive_of_a_form_the_lemmatizer_left(form, infinitive):
+    from transforms.triggers import first_group_infinitive
+
+    assert first_group_infinitive(form) == infinitive
+
+
+def test_an_unlemmatized_finite_verb_still_triggers(nlp):
+    doc = nlp("Le Japon reproche à la Chine ses incursions répétées.")
+    verb = next(t for t in doc if t.lower_ == "reproche")
+    entry = match_token(verb, load_lexicon())
+    assert entry is not None and entry.type == "ACCUSE"

@@ -50,6 +50,7 @@ class Cues:
     teaser_max_paragraphs: int
     first_person: frozenset[str]
     evidence: frozenset[str] = frozenset()
+    refraining: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -63,6 +64,7 @@ def load_cues(path: Path = MODALITY_PATH) -> Cues:
             source_preps=tuple(d["source_preps"]),
             negators=fs("negators"),
             negating=fs("negating_verbs"),
+            refraining=fs("refraining_verbs"),
             proposed=fs("proposed_heads"),
             hypothetical=fs("hypothetical_heads"),
             future=fs("future_heads"),
@@ -243,9 +245,13 @@ def analyse(
             m.modality = "future"
     node = trigger
     modal_open = True
+    own = True  # still on the trigger's own predicate (itself or its support verb)?
     steps = 0
     while steps < 12:
         steps += 1
+        # A negation above another act's verb is that act's: in "s'est gardé de condamner l'offensive"
+        # the condemnation did not happen, the offensive did.
+        own = own and (node is trigger or node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() in support_verbs)
         if m.claimant is None:
             m.claimant = _source_claimant(node, cues, resolver) or _incise_claimant(node, cues, resolver)
         head = node.head
@@ -260,7 +266,7 @@ def analyse(
         complement = dep in _COMPLEMENT_DEPS and dep != "conj"
         if dep == "conj" and _shares_negation(node) and is_negated(head, cues):
             m.negated = True
-        negating = lemma in cues.negating and complement
+        negating = complement and (lemma in cues.negating or (lemma in cues.refraining and dep == "xcomp"))
         incise = dep in ("advcl", "dep") and head.i > node.i and head.pos_ in ("VERB", "AUX")
         reporting = (
             not negating and lemma in cues.reporting and (dep in _CLAIM_DEPS or incise)
@@ -269,9 +275,9 @@ def analyse(
         if modal_open and lemma == "exister" and is_negated(head, cues):
             m.negated = True  # "il n'existait aucun accord sur les livraisons": nothing of it happened
         if modal_open and not reporting and complement:
-            if negating:
+            if negating and own:
                 m.negated = True
-            elif is_negated(head, cues) and (
+            elif own and is_negated(head, cues) and (
                 dep == "xcomp" or lemma in ("exister", "avoir") or (lemma in support_verbs and trigger is node)
                 or (head.pos_ == "NOUN" and dep == "nmod")
             ):

@@ -212,3 +212,10 @@ def test_dct_of_tolerates_missing_and_swapped_values():
     assert dct_of(pd.NaT, None, None) is None
     assert dct_of("2023-03-31", "2023-03-01", None) == Interval(date(2023, 3, 1), date(2023, 3, 31), "month")
     assert dct_of(pd.Timestamp("2023-08-31"), pd.NaT, "day") == Interval(date(2023, 8, 31), date(2023, 8, 31), "day")
+
+
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_past_tense():
+    # a Tuesday article: "s'est toutefois gardé mardi" is that very Tuesday, not the one before
+    dct = Interval(date(2021, 2, 2), date(2021, 2, 2), "day")
+    found = {t.text: t for t in find_timexes("Pékin s'est toutefois gardé mardi de réagir.", dct)}
+    assert found["mardi"].start == date(2021, 2, 2)

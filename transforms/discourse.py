@@ -57,6 +57,41 @@ def stranded_subject(verb, resolver: ActorResolver, reporting: frozenset, side) 
     return []
 
 
+_DE = frozenset({"de", "d'", "d’", "du", "des"})
+_INF_CLITICS = frozenset({"ne", "n'", "n’", "pas", "plus", "jamais", "se", "s'", "s’", "en", "y", "lui", "leur", "le", "la", "les", "l'", "l’"})
+
+
+def noun_controlled_subject(verb, resolver: ActorResolver, lexicon: Lexicon) -> list:
+    """Who does an infinitive governed by a control noun: the names between them ("la décision DE
+    l'Arabie saoudite, des Émirats arabes unis et de l'Égypte DE rompre" -> the four states).
+
+    Read off the surface, because spaCy hangs such infinitives on the last name of the list."""
+    if "Inf" not in verb.morph.get("VerbForm"):
+        return []
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].lower_ in _INF_CLITICS:
+        i -= 1  # "de NE PAS fournir", "de SE retirer"
+    if doc[i].lower_ not in _DE:
+        return []
+    j, found = i - 1, []
+    while j >= 0 and doc[j].text not in (".", ";", ":", "!", "?"):
+        actor = resolver.covering_actor(doc[j])
+        if actor is not None:
+            if all(actor.actor_id != a.actor_id for a in found):
+                found.append(actor)
+            start = resolver.covering_start(doc[j])
+            while j >= 0 and doc[j].idx >= start:
+                j -= 1
+        elif doc[j].lower_ in (",", "et") or doc[j].pos_ == "DET" or doc[j].lower_ in _DE:
+            j -= 1
+        else:
+            break
+    if not found or j < 0 or doc[j].lemma_.lower() not in lexicon.control_nouns or doc[j + 1].lower_ not in _DE:
+        return []
+    return list(reversed(found))
+
+
 def _referred_act(verb, lexicon: Lexicon):
     """(object noun, its determiners) of a judgement verb, through frame nouns ("la tentative DE coup")."""
     obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
@@ -186,6 +221,24 @@ _BETWEEN_POS = frozenset({"AUX", "ADV", "PART"})
 _CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les"})
 
 
+_ASIDE_MAX = 5  # words of an aside between a subject and its verb: ", de son côté,", ", pour sa part,"
+
+
+def _before_aside(doc, i: int, lo: int) -> int:
+    """Index of the last word before a short aside between commas that ends at doc[i] ("L'Iran, DE SON
+    CÔTÉ, a proposé"), else i; an aside holding a verb or a name is a clause or an apposition."""
+    if i < lo or doc[i].text != ",":
+        return i
+    j = i - 1
+    while j >= lo and i - j <= _ASIDE_MAX + 1 and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "AUX", "PROPN"):
+            return i
+        j -= 1
+    if j < lo or doc[j].text != "," or j == i - 1:
+        return i
+    return j - 1
+
+
 def surface_subjects(verb, resolver: ActorResolver) -> list:
     """Names written right before a verb whose parsed subject is broken ("Vladimir Poutine et Kim Jong
     Un ont signé": spaCy takes "Un" for a pronoun subject): the gazetteer names ending just before the
@@ -197,6 +250,7 @@ def surface_subjects(verb, resolver: ActorResolver) -> list:
     i = verb.i - 1
     while i >= lo and (doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _CLITICS):
         i -= 1
+    i = _before_aside(doc, i, lo)
     found = []
     seen_et = False
     while i >= lo:

@@ -31,13 +31,14 @@ from transforms.discourse import (
     SPEECH_ACTS,
     entry_type,
     implicit_recipients,
+    noun_controlled_subject,
     state_of,
     stranded_subject,
     surface_subjects,
 )
 from transforms.actor_context import focus_party, party_side
 from transforms.anchor import before_statement
-from transforms.participants import ActorResolver, coordinated_head, resolve_participant, subject_tokens
+from transforms.participants import ActorResolver, controller, coordinated_head, resolve_participant, subject_tokens
 from transforms.roles import is_passive, nominal_roles, support_verb, verb_above_time_noun, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
 
@@ -198,9 +199,11 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         actors, recips = verbal_roles(token, entry, ctx.resolver, lexicon, side)
         if not actors and not is_passive(token):
             actors = stranded_subject(token, ctx.resolver, cues.reporting, side)
+        if not actors:
+            actors = noun_controlled_subject(token, ctx.resolver, lexicon)  # "la décision de X de rompre"
         if (not actors or (entry.symmetric and len(actors) == 1 and not recips)) and not is_passive(token):
             # a broken parse of the names before the verb: read them off the surface
-            surface = surface_subjects(token, ctx.resolver)
+            surface = surface_subjects(controller(token), ctx.resolver)
             own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
             if not surface and token.dep_ == "conj" and not own_subject and not entry.reverse:
                 surface = surface_subjects(coordinated_head(token), ctx.resolver)  # "Pékin a accusé ... et a exhorté"

@@ -6,6 +6,8 @@ which role of a trigger, this module turns those tokens into actors.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -288,6 +290,18 @@ def subject_tokens(verb, depth: int = 0) -> list:
         return subject_tokens(head, depth + 1)  # "..., alléguant que", "pour présenter": same subject
     return []
 
+def controller(verb):
+    """The verb whose subject an infinitive complement shares ("L'Iran a PROPOSÉ d'acheminer"), through
+    chains of them; the verb itself when it has its own clause or an object controls it."""
+    steps = 0
+    while (
+        verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb and steps < 4
+        and verb.head.lemma_.lower() not in OBJECT_CONTROL
+    ):  # fmt: skip
+        verb, steps = verb.head, steps + 1
+    return verb
+
+
 def coordinated_head(verb):
     """The verb a conjunct shares its subject with: its parse head, except that a finite verb is not
     coordinated with the infinitive or gerund the parser hangs it on ("a accusé X d'avoir pénétré ...
@@ -316,7 +330,7 @@ def plural_parties(token, resolver: "ActorResolver") -> list:
     "les délégations RUSSE ET UKRAINIENNE" (empty if the noun names fewer than two)."""
     if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
         return []
-    counted = _counted_states(token, resolver)
+    counted = _counted_states(token, resolver) or _listed_states(token, resolver)
     if counted:
         return counted
     for child in token.children:
@@ -368,6 +382,38 @@ def _counted_states(token, resolver: ActorResolver) -> list:
         if len(found) == n:
             return found
     return []
+
+
+_LIST_GLUE = re.compile(r"^(?:\s|,|et\b|de\b|des\b|du\b|d['’]|l['’]|la\b|le\b|les\b)*$", re.IGNORECASE)
+
+
+def _listed_states(token, resolver: ActorResolver) -> list:
+    """The states "CES pays" refers back to: the last list of two or more states written before it in
+    its sentence or the one before ("l'Arabie saoudite, les Émirats et Bahreïn ... accusé par ces pays")."""
+    if (
+        token.lemma_.lower() not in _COUNTED_NOUNS or resolver.doc_actors is None or resolver.gazetteer is None
+        or not any(c.dep_ == "det" and c.lower_ == "ces" for c in token.children)
+    ):  # fmt: skip
+        return []
+    text, sents = token.doc.text, resolver.doc_actors.sentences
+    k = max((n for n, sp in enumerate(sents) if sp[0] <= token.idx), default=0)
+    lo = sents[max(k - 1, 0)][0] if sents else 0
+    before = [(s, e, a) for s, e, a in resolver.doc_actors.matches if lo <= s and e <= token.idx]
+    run: list = []
+    for start, end, actor in reversed(before):
+        state = resolver.gazetteer.by_id.get(actor.country) if actor.country and actor.kind == "country" else None
+        if run and not _LIST_GLUE.match(text[end:run[-1][0]]):
+            if len(run) >= 2:
+                break
+            run = []
+        if state is None:
+            if len(run) >= 2:
+                break
+            run = []
+            continue
+        if all(state.actor_id != r[2].actor_id for r in run):
+            run.append((start, end, state))
+    return [r[2] for r in reversed(run)] if len(run) >= 2 else []
 
 
 def _surface_demonyms(token, resolver: ActorResolver) -> list:

@@ -148,7 +148,7 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
             first, last = resolver.resolve_token(des[0]), resolver.resolve_token(des[-1])
             if first is not None and last is not None:
                 return [first], [last]
-    for child in noun.children:
+    for child in _own_dependents(noun, entry):
         if child.dep_ == "det" and child.lower_ in POSSESSIVES:
             owners = _plural_owners(noun, child, resolver, speaker)
             if owners:
@@ -212,6 +212,21 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     if a is not None:
                         actors.append(a)
     return actors, recipients
+
+
+def _own_dependents(noun, entry: Entry):
+    """A noun trigger's dependents, with the bare word that completes its wording ("coup D'ÉTAT") replaced
+    by that word's own dependents: in "le coup d'État DE L'ARMÉE" the army acts, "État" is no actor
+    ("le déploiement de SES policiers" keeps its possessive on the policemen)."""
+    for child in noun.children:
+        if (
+            child.dep_ == "nmod" and case_of(child) == "de" and child.lemma_.lower() in entry.object_in
+            and child.pos_ == "NOUN" and not any(g.dep_ == "det" for g in child.children)
+            and any(g.dep_ == "case" and g.lower_ in ("de", "d'", "d’") for g in child.children)  # not "du"
+        ):  # fmt: skip
+            yield from (g for g in child.children if g.dep_ != "case")
+        else:
+            yield child
 
 
 # Nominal acts whose "de + office phrase" is their author: talks, visits, statements.

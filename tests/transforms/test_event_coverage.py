@@ -426,3 +426,47 @@ def test_annexing_occupying_thanking_and_amnesty(nlp):
     assert ("SUPPORT", "UKR", "POL") in pairs(m)
     m = code(nlp, "Le gouvernement vénézuélien a amnistié jeudi une centaine d'opposants.")
     assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("CONCEDE", "release", "VEN")]
+
+
+# ---------------------------------------------------------------- subjects the parse loses
+def test_a_subject_before_an_aside_controls_the_infinitive(nlp):
+    m = code(nlp, "La Turquie, pour sa part, a proposé d'envoyer de l'aide humanitaire à la Syrie.")
+    rows = m[m.event_type == "AID"]
+    assert list(zip(rows.actor_id, rows.recipient_id, rows.modality)) == [("TUR", "SYR", "proposed")]
+
+
+def test_the_names_after_a_decision_do_its_infinitive(nlp):
+    m = code(nlp, "Moscou a dénoncé la décision de la Lettonie, de l'Estonie et de la Lituanie d'expulser des diplomates russes.")
+    rows = m[m.event_type == "SANCTION"]
+    assert sorted(zip(rows.actor_id, rows.recipient_country)) == [("EST", "RUS"), ("LTU", "RUS"), ("LVA", "RUS")]
+
+
+def test_ces_pays_refers_back_to_the_last_list_of_states(nlp):
+    text = (
+        "Les États-Unis, le Canada et l'Australie ont critiqué mercredi la répression au Nicaragua. "
+        "Managua, accusé par ces pays d'ingérence, a rappelé ses ambassadeurs."
+    )
+    rows = code(nlp, text)
+    rows = rows[(rows.event_type == "ACCUSE") & (rows.trigger == "accusé")]
+    assert sorted(zip(rows.actor_id, rows.recipient_id)) == [("AUS", "NIC"), ("CAN", "NIC"), ("USA", "NIC")]
+
+
+def test_holding_back_from_an_act_negates_it(nlp):
+    m = code(nlp, "L'Inde s'est gardée jeudi de condamner l'offensive russe.")
+    rows = m[m.event_type == "ACCUSE"]
+    assert list(zip(rows.actor_id, rows.negated)) == [("IND", True)]
+    assert rows.iloc[0].date_start == date(2024, 5, 16)
+    assert not m[m.event_type == "ASSAULT"].negated.any()  # the offensive itself did happen
+
+
+def test_the_word_completing_a_trigger_is_no_actor(nlp):
+    m = code(nlp, "Le Kremlin s'est gardé de condamner le coup d'État au Niger.")
+    assert "COERCE" not in set(m.event_type)  # "État" is part of "coup d'État", not who staged it
+
+
+def test_the_people_as_a_body_is_the_country_s_civilians(nlp):
+    m = code(nlp, "La police kényane a dispersé mercredi les manifestants à Nairobi.")
+    assert ("COERCE", "KEN.police", "KEN.civilians") in {(r.event_type, r.actor_id, r.recipient_id) for r in m.itertuples()}
+    m = code(nlp, "Le président kényan William Ruto a appelé jeudi la population au calme.")
+    rows = m[m.event_type == "REQUEST"]
+    assert list(rows.recipient_id) == ["KEN.civilians"]

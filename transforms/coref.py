@@ -145,8 +145,14 @@ class DocumentActors:
                 continue
             if lab == "PER" and bare_title(self.gaz, self.text[s:e]) is not None:
                 continue  # "du Premier ministre" tagged PER: a title, resolved by role coreference
-            if lab == "PER" or (lab == "MISC" and self._titled_name(s, e)):
+            # a name right after a title is a person whatever NER calls it ("Le président sri-lankais
+            # | Gotabaya Rajapaksa", tagged LOC), unless the gazetteer knows it as a place or a body
+            if lab == "PER" or (lab in ("MISC", "LOC", "ORG") and self._titled_name(s, e)):
                 mentions.add((s, e))
+            elif lab in ("MISC", "LOC", "ORG"):
+                named = self._name_inside_title(s, e)  # NER spanned "Premier ministre Ranil Wickremesinghe"
+                if named is not None and self._titled_name(named, e):
+                    mentions.add((named, e))
         self._person_mentions = sorted(mentions)
         for s, e in self._person_mentions:
             span = self.text[s:e]
@@ -177,13 +183,24 @@ class DocumentActors:
             self._intros.append(_Intro(s, actor, frozenset(name)))
 
     def _titled_name(self, start: int, end: int) -> bool:
-        """A name NER left unlabelled as a person ("Le président kazakh | Kassym-Jomart Tokaïev", tagged
-        MISC): two to four capitalised words right after an office title."""
+        """A name NER did not label as a person ("Le président kazakh | Kassym-Jomart Tokaïev", tagged
+        MISC or LOC): two to four capitalised words right after an office title."""
         words = self.text[start:end].split()
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return False
         role = self._apposition(start, end) or self._bare_title(start)
         return role is not None and role.role is not None
+
+    def _name_inside_title(self, start: int, end: int) -> int | None:
+        """Where the name starts in an entity that also spans the title before it ("Premier ministre
+        | Ranil Wickremesinghe"): after the longest office phrase its capitalised words follow, else None."""
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        for k in range(len(words) - 2, 0, -1):
+            rest = words[k:]
+            if 2 <= len(rest) <= 4 and all(w.group()[:1].isupper() for w in rest):
+                if self.gaz.role_only(self.text[start:start + words[k - 1].end()]) is not None:
+                    return start + words[k].start()
+        return None
 
     def _same_person(self, actor: Actor, name: list[str]) -> _Intro | None:
         for intro in self._intros:
@@ -291,7 +308,10 @@ class DocumentActors:
             # NER tags a capitalised title as a person ("du Premier ministre"): it is the office holder
             # introduced before, never a person named "Premier ministre"
             return self._by_role(office, None, start)
-        per_inside = [(s, e) for s, e, lab in self.entities if lab == "PER" and start <= s and e <= end]
+        per_inside = sorted(
+            {(s, e) for s, e, lab in self.entities if lab == "PER" and start <= s and e <= end}
+            | {(s, e) for s, e in self._person_mentions if start <= s and e <= end}
+        )
         if per_inside:  # "le ministre ..., Sergueï Choïgou": the named person wins
             found = self._resolve_person(*per_inside[-1])
             if found is not None:

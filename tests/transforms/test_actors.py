@@ -405,3 +405,26 @@ def test_a_capitalised_title_tagged_as_a_person_is_the_office_holder(nlp, gaz):
     start = text.rindex("Premier ministre")
     found = actors.resolve(start, start + len("Premier ministre"))
     assert found is not None and found.actor_id == "unk:nikol_pachinian" and found.country == "ARM"
+
+
+def test_a_name_after_a_title_is_a_person_whatever_ner_calls_it(nlp, gaz):
+    # NER tags "Gotabaya Rajapaksa" LOC and spans "Premier ministre Ranil Wickremesinghe" as one MISC
+    text = (
+        "Le président sri-lankais Gotabaya Rajapaksa a fui mercredi. Le Premier ministre Ranil Wickremesinghe, "
+        "désigné président par intérim, a décrété l'état d'urgence. Le président avait promis de démissionner."
+    )
+    doc = _doc(nlp, gaz, text)
+    president = doc.resolve(*_span(text, "Le président", 1))
+    premier = doc.resolve(*_span(text, "Ranil Wickremesinghe"))
+    assert (president.name, president.country) == ("Gotabaya Rajapaksa", "LKA")
+    assert (premier.name, premier.country, premier.role) == ("Ranil Wickremesinghe", "LKA", "head of government")
+
+
+def test_a_personal_il_the_parser_calls_expletive_is_the_subject(nlp):
+    from transforms.participants import subject_tokens
+
+    doc = nlp("Il n'a toutefois pas remis sa lettre de démission.")
+    verb = next(t for t in doc if t.lower_ == "remis")
+    assert [t.lower_ for t in subject_tokens(verb)] == ["il"]
+    doc = nlp("Il faut négocier.")
+    assert subject_tokens(next(t for t in doc if t.lemma_ == "falloir")) == []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Sequence
 
 from transforms.temporal import Interval, Timex
 
-METHODS = ("clause", "sentence", "paragraph", "dct_window", "none")
+METHODS = ("clause", "sentence", "paragraph", "dct_window", "since", "before_statement", "speaker_statement", "none")
 # a reported statement is dated by the article: it was made in the week before publication
 REPORT_WINDOW_DAYS = 7
 
@@ -23,6 +24,7 @@ class DateChoice:
     date_text: str | None
     method: str
     future: bool
+    char_start: int | None = None  # where the date words start in the text (None: no words)
 
 
 def _anchorable(t: Timex) -> bool:
@@ -43,7 +45,7 @@ def _distance(t: Timex, trigger: tuple[int, int]) -> int:
 
 
 def _choice(t: Timex, method: str) -> DateChoice:
-    return DateChoice(t.start, t.end, t.precision, t.text, method, t.kind == "future")
+    return DateChoice(t.start, t.end, t.precision, t.text, method, t.kind == "future", t.char_start)
 
 
 def dct_window(dct: Interval | None) -> DateChoice:
@@ -84,3 +86,19 @@ def before_statement(choice: DateChoice, days: int = ANTERIOR_DAYS) -> DateChoic
         date_text=choice.date_text, method="before_statement", future=False,
     )  # fmt: skip
 
+
+
+# "depuis janvier", "dès 2019", "depuis le 1er mars": the words that open a date onto the present.
+_SINCE = re.compile(r"(?:^|\s)(?:depuis|dès)\s+$", re.IGNORECASE)
+
+
+def since(choice: DateChoice, text: str, dct: Interval | None) -> DateChoice:
+    """An act dated "depuis X" ("a accordé depuis janvier 4 milliards d'aide") went on from X to the
+    article's date: [start of X, end of DCT]. The expression itself still denotes X (temporal_fr.yaml)."""
+    if dct is None or choice.start is None or choice.char_start is None or choice.future:
+        return choice
+    words = (choice.date_text or "").lower()
+    opened = words.startswith(("depuis ", "dès ")) or _SINCE.search(text[max(0, choice.char_start - 12):choice.char_start])
+    if not opened or choice.start > dct.end or choice.end >= dct.end:
+        return choice
+    return DateChoice(choice.start, dct.end, choice.precision, choice.date_text, "since", False, choice.char_start)

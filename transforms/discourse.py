@@ -222,19 +222,23 @@ _CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en", "lui", 
 
 
 _ASIDE_MAX = 5  # words of an aside between a subject and its verb: ", de son côté,", ", pour sa part,"
+_RELATIVE_ASIDE_MAX = 15  # words of a relative clause there: ", qui se pose en premier soutien de son voisin,"
 
 
 def _before_aside(doc, i: int, lo: int) -> int:
-    """Index of the last word before a short aside between commas that ends at doc[i] ("L'Iran, DE SON
-    CÔTÉ, a proposé"), else i; an aside holding a verb or a name is a clause or an apposition."""
+    """Index of the last word before an aside between commas that ends at doc[i] ("L'Iran, DE SON
+    CÔTÉ, a proposé", "New Delhi, QUI SE POSE EN SOUTIEN DE SON VOISIN, a accordé"), else i. A short
+    aside holding a verb or a name is a clause or an apposition; a relative clause may hold both."""
     if i < lo or doc[i].text != ",":
         return i
-    j = i - 1
-    while j >= lo and i - j <= _ASIDE_MAX + 1 and doc[j].text != ",":
-        if doc[j].pos_ in ("VERB", "AUX", "PROPN"):
-            return i
+    j, clause = i - 1, False
+    while j >= lo and i - j <= _RELATIVE_ASIDE_MAX + 1 and doc[j].text != ",":
+        clause = clause or doc[j].pos_ in ("VERB", "AUX", "PROPN")
         j -= 1
     if j < lo or doc[j].text != "," or j == i - 1:
+        return i
+    relative = doc[j + 1].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
+    if not relative and (clause or i - j > _ASIDE_MAX + 1):
         return i
     return j - 1
 

@@ -37,7 +37,7 @@ from transforms.discourse import (
     surface_subjects,
 )
 from transforms.actor_context import focus_party, party_side
-from transforms.anchor import before_statement
+from transforms.anchor import before_statement, since
 from transforms.participants import ActorResolver, controller, coordinated_head, resolve_participant, subject_tokens
 from transforms.roles import is_passive, nominal_roles, support_verb, verb_above_time_noun, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
@@ -288,6 +288,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     clause = clause_span(token, sentence)
     trig = (token.idx, token.idx + len(token))
     choice = _choose_date(ctx, trig, clause, sentence, modifier_clauses(token, sentence))
+    if choice is not None and choice.method in ("clause", "sentence") and mod.modality == "realized":
+        choice = since(choice, ctx.text, ctx.dct)  # "a accordé DEPUIS JANVIER": from January to now
     method = getattr(choice, "method", None)
     if in_quote and speaker is not None and method in (None, "paragraph", "dct_window", "none") and token.pos_ == "VERB":
         # A quoted present-tense act ("Nous exhortons") happens when it is said: date it by the
@@ -313,6 +315,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         for r in recips or [None]:
             if a is not None and r is not None and a.actor_id == r.actor_id and not implied:
                 continue
+            if entry.symmetric and a is not None and r is not None and r.kind == "country" and a.country == r.actor_id:
+                continue  # "s'est rendu à l'ambassade du Mexique À LIMA": one's own country is no partner
             pairs.append((a, r))
     if not pairs:
         return []

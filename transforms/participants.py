@@ -244,11 +244,23 @@ def conjuncts(token) -> list:
         and any(g.dep_ == "cc" and g.lower_ in ("et", "ou", "ni") for g in c.children)
     ]
 
+# Verbs whose "il" is impersonal ("il faut", "il existe", "il s'agit", "il y a", "il est clair").
+_IMPERSONAL = frozenset("falloir exister agir avoir être sembler paraître rester suffire manquer valoir importer convenir arriver".split())
+
+
+def _personal_expletive(pron, verb) -> bool:
+    """True if a pronoun spaCy labels expl:subj is the verb's real subject ("Il n'a pas remis sa lettre")."""
+    return (
+        pron.dep_ == "expl:subj" and pron.lower_ in ("il", "elle", "ils", "elles")
+        and verb.lemma_.lower() not in _IMPERSONAL and not any(c.lower_ == "y" for c in verb.children)
+    )  # fmt: skip
+
+
 def subject_tokens(verb, depth: int = 0) -> list:
     """Grammatical subjects of a verb, inherited through coordination, control and relatives."""
     if depth > 5:
         return []
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") or _personal_expletive(c, verb)]
     # A "subject" introduced by a preposition is a misparsed adjunct ("AVANT l'arrivée de M. Yoon,
     # la Corée du Nord a tiré"): a real subject never has one.
     if subs and all(any(g.dep_ == "case" and g.i < c.i for g in c.children) for c in subs):

@@ -470,3 +470,31 @@ def test_the_people_as_a_body_is_the_country_s_civilians(nlp):
     m = code(nlp, "Le président kényan William Ruto a appelé jeudi la population au calme.")
     rows = m[m.event_type == "REQUEST"]
     assert list(rows.recipient_id) == ["KEN.civilians"]
+
+
+def test_a_relative_clause_between_subject_and_verb_is_skipped(nlp):
+    text = "Pékin, qui se présente comme le premier partenaire du Pakistan, a accordé mardi un prêt de 2 milliards de dollars à Islamabad."
+    rows = code(nlp, text)
+    rows = rows[rows.event_type == "AID"]
+    assert list(zip(rows.actor_id, rows.recipient_id)) == [("CHN", "PAK")]
+
+
+def test_an_act_since_a_month_lasts_until_the_article(nlp):
+    m = code(nlp, "Le Japon a versé depuis janvier 3 milliards de dollars d'aide à l'Ukraine.")
+    row = m[m.event_type == "AID"].iloc[0]
+    assert (row.date_start, row.date_end, row.date_method) == (date(2024, 1, 1), date(2024, 5, 16), "since")
+
+
+def test_curfews_states_of_emergency_and_tear_gas_are_coercion(nlp):
+    text = (
+        "Le président kazakh Kassym-Jomart Tokaïev a décrété mercredi l'état d'urgence et imposé un couvre-feu à Almaty. "
+        "La police a tiré des gaz lacrymogènes sur des milliers de manifestants."
+    )
+    found = {(r.event_type, r.event_mode, r.actor_country, r.recipient_country) for r in code(nlp, text).itertuples()}
+    assert ("COERCE", "restrict", "KAZ", "KAZ") in found
+    assert ("COERCE", "repress", "KAZ", "KAZ") in found
+
+
+def test_a_visit_to_one_s_own_capital_is_no_meeting(nlp):
+    m = code(nlp, "Le président péruvien Pedro Castillo s'est rendu mercredi à l'ambassade du Mexique à Lima.")
+    assert "PER" not in set(m[m.event_type == "CONSULT"].recipient_id)

@@ -255,7 +255,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             implied_actor = True
     if not actors and not recips:
         return []
-    if (entry.needs_recipient and not recips) or (entry.symmetric and len(actors) + len(recips) < 2):
+    if (entry.needs_recipient and not recips) or (entry.symmetric and len(actors) + len(recips) < 2 and not _sitting_body(token, entry, actors)):
         return []
     if not actors and not (token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children)):
         # An active verb whose subject we cannot name, or a bare noun ("l'offensive en Ukraine"):
@@ -266,8 +266,6 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         irrealis_head=lambda t: entry_type(t, lexicon) in ("REQUEST", "THREATEN"),
         support_verbs=lexicon.support_verbs, bounds=_paragraph_of(ctx, token.idx),
     )  # fmt: skip
-    if mod.opinion and mod.claimant is None:
-        return []  # the writer's own recommendation ("les deux pays doivent ..."), not news
     sentence = sentence_span(token, _paragraph_of(ctx, token.idx))
     implied = False
     # A nominal attack ("l'offensive russe", "la guerre") is mostly background whose target is not the
@@ -291,6 +289,12 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     if choice is not None and choice.method in ("clause", "sentence") and mod.modality == "realized":
         choice = since(choice, ctx.text, ctx.dct)  # "a accordé DEPUIS JANVIER": from January to now
     method = getattr(choice, "method", None)
+    if mod.opinion and mod.claimant is None:
+        ahead = method == "clause" and ctx.dct is not None and choice.start is not None and choice.start >= ctx.dct.start
+        if not ahead:
+            return []  # the writer's own recommendation ("les deux pays doivent ..."), not news
+        # "Le Conseil de sécurité DOIT se réunir LUNDI": a date ahead makes "devoir" a schedule
+        mod.opinion, mod.modality = False, "future"
     if in_quote and speaker is not None and method in (None, "paragraph", "dct_window", "none") and token.pos_ == "VERB":
         # A quoted present-tense act ("Nous exhortons") happens when it is said: date it by the
         # speaker's latest dated statement before it in the article.
@@ -317,6 +321,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
                 continue
             if entry.symmetric and a is not None and r is not None and r.kind == "country" and a.country == r.actor_id:
                 continue  # "s'est rendu à l'ambassade du Mexique À LIMA": one's own country is no partner
+            if entry.type == "RETREAT" and a is not None and r is not None and a.kind == "person" and r.kind == "country":
+                continue  # "le président a quitté le pays": a person leaving a country travels or flees
             pairs.append((a, r))
     if not pairs:
         return []
@@ -389,6 +395,13 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
             seen.add(row["mention_id"])
             out.append(row)
     return out
+
+
+def _sitting_body(token, entry, actors: list) -> bool:
+    """True if a body of members meets ("le Conseil de sécurité doit se réunir", "l'OTAN s'est réunie"):
+    its members meet, no partner is needed. Only a verb says it met; "une réunion du Conseil" is mostly
+    what someone asked for or the background of another act."""
+    return token.pos_ == "VERB" and entry.mode == "meet" and len(actors) == 1 and actors[0].sector == "igo"
 
 
 def _ended_by(noun, matches: dict, lexicon: Lexicon) -> bool:

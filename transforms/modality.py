@@ -275,7 +275,10 @@ def analyse(
         if modal_open and lemma == "exister" and is_negated(head, cues):
             m.negated = True  # "il n'existait aucun accord sur les livraisons": nothing of it happened
         if modal_open and not reporting and complement:
-            if negating and own:
+            if negating and own and is_negated(head, cues):
+                # "n'excluait pas de développer", "n'a pas démenti avoir livré": left open, not denied
+                m.modality = _rank(m.modality, "hypothetical")
+            elif negating and own:
                 m.negated = True
             elif own and is_negated(head, cues) and (
                 dep == "xcomp" or lemma in ("exister", "avoir") or (lemma in support_verbs and trigger is node)

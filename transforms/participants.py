@@ -219,6 +219,9 @@ class ActorResolver:
                 iso = country_of_adjective(child.text)
                 if iso is not None and iso in self.gazetteer.by_id:
                     return self.gazetteer.by_id[iso]
+                group = self.gazetteer.lookup(child.text)  # "une délégation TALIBANE", "des combattants HOUTHIS"
+                if group is not None and group.kind == "group":
+                    return group
         if depth < 3:  # "34 milliards de dollars d'importations CHINOISES": down a chain of "de"
             for child in token.children:
                 if child.dep_ == "nmod" and child.pos_ in ("NOUN", "NUM") and case_of(child) == "de" and child.i > token.i:
@@ -285,6 +288,8 @@ def subject_tokens(verb, depth: int = 0) -> list:
     if verb.dep_ == "conj":
         return subject_tokens(coordinated_head(verb), depth + 1)
     if verb.dep_ == "xcomp":
+        if head.pos_ == "ADJ":
+            return subject_tokens(head, depth + 1)  # "Pékin est PRÊT à développer": the copula's subject
         if head.pos_ not in ("VERB", "AUX"):
             return []  # "les engagements de ne pas fournir": whose, the parse does not say
         if head.lemma_.lower() in OBJECT_CONTROL:

@@ -193,6 +193,8 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                 recipients = [r for r in (resolver.resolve_token(c) for c in cands) if r is not None]
                 if recipients:
                     break
+    if not actors and entry.type in _TROOP_MOVES and recipients and all(r.sector in ("military", "armed_group") for r in recipients):
+        actors, recipients = recipients, []  # "le retrait DES TROUPES AMÉRICAINES": the troops move
     gov = support_verb(noun, lexicon)
     if not recipients and gov is not None and not is_passive(gov):
         # "a imposé des droits de douane SUR 5 milliards de dollars d'importations américaines": the
@@ -227,6 +229,10 @@ def _own_dependents(noun, entry: Entry):
             yield from (g for g in child.children if g.dep_ != "case")
         else:
             yield child
+
+
+# Nominal acts whose "de + forces" is who moves: "le retrait des troupes américaines", "le déploiement de soldats russes".
+_TROOP_MOVES = frozenset({"RETREAT", "MOBILIZE"})
 
 
 # Nominal acts whose "de + office phrase" is their author: talks, visits, statements.

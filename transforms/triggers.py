@@ -18,7 +18,7 @@ PLOVER_TYPES = frozenset(
 )
 DEFAULT_RECIPIENT = ("obj", "iobj", "à", "contre")
 # Dependents that carry a trigger's object or the noun it is "of" (livraison D'ARMES, aide MILITAIRE).
-_OBJECT_DEPS = {"obj", "obl:arg", "obl", "obl:mod", "nmod", "amod", "conj", "iobj", "nsubj:pass"}
+_OBJECT_DEPS = {"obj", "obl:arg", "obl", "obl:mod", "nmod", "amod", "conj", "iobj", "nsubj:pass", "xcomp"}  # xcomp: "a cédé le pouvoir" misparsed
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
 
 

@@ -498,3 +498,31 @@ def test_curfews_states_of_emergency_and_tear_gas_are_coercion(nlp):
 def test_a_visit_to_one_s_own_capital_is_no_meeting(nlp):
     m = code(nlp, "Le président péruvien Pedro Castillo s'est rendu mercredi à l'ambassade du Mexique à Lima.")
     assert "PER" not in set(m[m.event_type == "CONSULT"].recipient_id)
+
+
+def test_a_body_due_to_meet_on_a_day_ahead_is_a_future_meeting_not_an_opinion(nlp):
+    m = code(nlp, "L'Otan a condamné l'attaque. Le Conseil de sécurité doit se réunir en urgence vendredi.")
+    rows = m[m.event_type == "CONSULT"]
+    assert list(zip(rows.actor_id, rows.modality)) == [("org:unsc", "future")]
+    m = code(nlp, "Les deux pays doivent s'engager à négocier.")  # the writer's advice stays out
+    assert m.empty
+
+
+def test_a_subject_ready_to_act_and_an_adjective_naming_a_group(nlp):
+    m = code(nlp, "Ankara est prêt à renforcer sa coopération avec l'Azerbaïdjan.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id, m.modality)) == [("COOPERATE", "TUR", "AZE", "proposed")]
+    m = code(nlp, "Le Qatar a reçu mardi une délégation talibane à Doha.")
+    assert ("CONSULT", "QAT", "org:taliban") in {(r.event_type, r.actor_id, r.recipient_id) for r in m.itertuples()}
+
+
+def test_troops_withdrawing_and_a_leader_yielding_power(nlp):
+    m = code(nlp, "Le retrait des troupes françaises du Mali s'est achevé lundi.")
+    assert list(zip(m.event_type, m.actor_country)) == [("RETREAT", "FRA")]
+    m = code(nlp, "Le président bolivien Evo Morales a cédé le pouvoir dimanche et a quitté la Bolivie.")
+    assert list(zip(m.event_type, m.actor)) == [("CONCEDE", "Evo Morales")]  # leaving the country is no retreat
+
+
+def test_not_ruling_out_an_act_leaves_it_open(nlp):
+    m = code(nlp, "Ankara n'exclut pas d'imposer des sanctions à la Grèce.")
+    rows = m[m.event_type == "SANCTION"]
+    assert list(zip(rows.negated, rows.modality)) == [(False, "hypothetical")]

@@ -402,6 +402,14 @@ class Gazetteer:
         toks = tokens(phrase)
         return self.descriptions.get(tuple(t[2] for t in toks[_first_content(toks):]))
 
+    def role_suffix(self, phrase: str) -> str | None:
+        """The body suffix of a bare role phrase ('les soldats' -> 'military'), else None."""
+        toks = tokens(phrase)
+        hit = None
+        for _j, roles in self.roles.walk(toks, _first_content(toks), phrase):
+            hit = roles[0]
+        return hit.suffix if hit is not None else None
+
     def role_only(self, phrase: str) -> str | None:
         """The office label of a bare role phrase ('le porte-parole' -> 'spokesperson')."""
         toks = tokens(phrase)

@@ -47,6 +47,8 @@ _LEADER_OF = re.compile(
 # The leading ".*" takes the article nearest the name: in "du Bénin a infligé un revers au président ",
 # the title is "au président", not everything after "du".
 _TITLE_ONLY = re.compile(r".*(?:^|[\s,(])((?:le|la|les|l['’]|au|aux|du|des)\s*[^\W\d][\w'’ -]{2,40}?)\s+\Z", re.IGNORECASE | re.DOTALL)
+# "les soldats", "les policiers": a definite plural of members of a force, read as that force.
+_FORCES_PLURAL = re.compile(r"^(?:(?:les|ces|des)\s+)?\w+[sx]$", re.IGNORECASE)
 # Contracted articles ("au président", "du ministre") read as the plain article for the role lookup.
 _CONTRACTED = re.compile(r"^(?:(au|du)|aux|des)\s+", re.IGNORECASE)
 
@@ -352,7 +354,12 @@ class DocumentActors:
             return last_organisation(self.matches, start)
         office = self.gaz.role_only(span)
         if office is not None:
-            return self._by_role(office, None, start)
+            found = self._by_role(office, None, start)
+            if found is None and _FORCES_PLURAL.match(span) and self.gaz.role_suffix(span) in ("military", "police"):
+                # "arrêté par LES SOLDATS", "LES POLICIERS ont chargé": the forces of the article's country
+                host = host_country(self.gaz, self.matches, start)
+                found = self.gaz.institution(host.country, self.gaz.role_suffix(span)) if host is not None else None
+            return found
         body = self.gaz.bare_body(span)
         if body is not None:
             found = self._last_body(body, start)

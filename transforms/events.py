@@ -388,6 +388,10 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
             continue  # "lancer une offensive", "prendre livraison": the verb entry codes the event
         if entry.pos == "NOUN" and entry.type in _TIES and _ended_by(token, matches, lexicon):
             continue  # "a rompu ses accords militaires", "a suspendu le dialogue": a tie ended, not made
+        if entry.type == "AGREE" and not entry.symmetric and any(c.dep_ == "xcomp" and c.i in matches for c in token.children):
+            continue  # "a accepté DE SUSPENDRE son projet": what was accepted is the act, coded on its own
+        if _demanded(token, matches):
+            continue  # "a menacé DE FRAPPER", "a exhorté X À CESSER": the threat or demand carries its content
         rows.extend(_code_trigger(token, entry, ctx, lexicon, cues))
     seen, out = set(), []
     for row in rows:
@@ -395,6 +399,24 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
             seen.add(row["mention_id"])
             out.append(row)
     return out
+
+
+# Acts whose infinitive complement is their content, not an act of its own.
+_DEMANDS = frozenset({"THREATEN", "REQUEST"})
+
+
+def _demanded(token, matches: dict) -> bool:
+    """True if a verb is the content of a threat or a demand coded on its governor: its infinitive
+    complement, or an infinitive coordinated with it ("a menacé de suspendre ... ET DE RAPPELER")."""
+    head = token.head
+    if head.i not in matches or matches[head.i].type not in _DEMANDS or head is token:
+        return False
+    if token.dep_ == "xcomp":
+        return True
+    return (
+        token.dep_ == "conj" and "Inf" in token.morph.get("VerbForm")
+        and any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’", "à") for c in token.children)
+    )  # fmt: skip
 
 
 def _sitting_body(token, entry, actors: list) -> bool:

@@ -271,6 +271,8 @@ def analyse(
         reporting = (
             not negating and lemma in cues.reporting and (dep in _CLAIM_DEPS or incise)
             and (dep != "obj" or node.pos_ in ("VERB", "AUX", "SCONJ"))
+            # "a menacé DE suspendre": a threatened act, not a report ("a menacé QUE" reports)
+            and not (dep == "xcomp" and lemma in cues.proposed)
         )
         if modal_open and lemma == "exister" and is_negated(head, cues):
             m.negated = True  # "il n'existait aucun accord sur les livraisons": nothing of it happened

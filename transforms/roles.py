@@ -11,7 +11,7 @@ from transforms.participants import (
     resolve_participant,
     subject_tokens,
 )
-from transforms.triggers import Entry, case_of
+from transforms.triggers import Entry, case_of, match_token
 
 
 def is_passive(verb) -> bool:
@@ -269,7 +269,7 @@ def _plural_owners(noun, possessive, resolver: ActorResolver, speaker=None) -> l
 def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=None):
     """(actors, recipients) of a verb trigger, with passive voice and reversed verbs (acheter auprès de)."""
     passive = is_passive(verb)
-    subjects = conjuncts(verb.head) if participial_passive(verb) else subject_tokens(verb)
+    subjects = _participle_subjects(verb, lexicon) if participial_passive(verb) else subject_tokens(verb)
     exclude = {s.i for s in subjects}
     if passive:
         agents = [c for c in verb.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]
@@ -286,6 +286,8 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
     if not recips and (entry.recipient or entry.type == "REJECT") and not passive and not entry.reverse:
         # "a rejeté la proposition AMÉRICAINE": a denial has no object slot but its object has an owner
         recips = _event_owner(verb, resolver) if entry.type in ("ACCUSE", "SUPPORT", "REJECT") else []
+        if not recips and entry.type == "THREATEN":
+            recips = [a for a in _threatened_party(verb, resolver, lexicon) if a not in actors]
         if not recips and entry.type in ("THREATEN", "ACCUSE"):
             sides = {b.country or b.actor_id for b in actors}  # "Blinken a averti que Washington ...": his own side
             recips = [a for a in _clause_subject(verb, resolver, speaker) if (a.country or a.actor_id) not in sides]
@@ -295,7 +297,36 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
             recips = [a for a in _relative_antecedent(verb, resolver, speaker) if a not in actors]
         if not recips and entry.recipient:
             recips = [a for a in surface_slot(verb, entry.recipient, resolver) if a not in actors]
+        if not recips and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            # "suspendre les relations avec les Émirats ET rappeler son ambassadeur": two acts of one
+            # kind against one target
+            sibling = match_token(verb.head, lexicon)
+            if sibling is not None and sibling.type == entry.type and not sibling.symmetric:
+                recips = [a for a in verbal_roles(verb.head, sibling, resolver, lexicon, speaker)[1] if a not in actors]
     return actors, recips
+
+
+def _participle_subjects(verb, lexicon) -> list:
+    """What a past participle modifying a noun is said of: that noun, or, when the parser hangs the
+    participle on a time noun ("Mugabe restait JEUDI assigné à résidence"), the subject of the verb above."""
+    head = verb.head
+    if head.lemma_.lower() in lexicon.time_nouns and head.head is not head and head.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(head.head)
+    return conjuncts(head)
+
+
+def _threatened_party(verb, resolver: ActorResolver, lexicon) -> list:
+    """Whom a threat is aimed at when it names only the act threatened: "a menacé DE SUSPENDRE ses
+    relations AVEC LES ÉMIRATS" -> the recipient of that act."""
+    for child in verb.children:
+        if child.dep_ != "xcomp" or child.pos_ != "VERB":
+            continue
+        entry = match_token(child, lexicon)
+        if entry is not None and entry.type != "THREATEN":
+            _, recips = verbal_roles(child, entry, resolver, lexicon)
+            if recips:
+                return recips
+    return []
 
 
 def _provider(verb, resolver: ActorResolver, lexicon) -> list:

@@ -526,3 +526,38 @@ def test_not_ruling_out_an_act_leaves_it_open(nlp):
     m = code(nlp, "Ankara n'exclut pas d'imposer des sanctions à la Grèce.")
     rows = m[m.event_type == "SANCTION"]
     assert list(zip(rows.negated, rows.modality)) == [(False, "hypothetical")]
+
+
+def test_a_threat_is_aimed_at_the_target_of_the_act_it_threatens(nlp):
+    text = "Le président brésilien a menacé vendredi de suspendre les relations diplomatiques avec le Paraguay et de rappeler son ambassadeur."
+    m = code(nlp, text)
+    assert list(zip(m.event_type, m.recipient_id)) == [("THREATEN", "PRY")]  # the threatened acts are its content
+
+
+def test_two_coordinated_acts_of_one_kind_share_their_target(nlp):
+    m = code(nlp, "Le Maroc a suspendu jeudi sa coopération avec l'Allemagne et rappelé son ambassadeur.")
+    rows = m[m.event_type == "SANCTION"]
+    assert set(rows.recipient_id) == {"DEU"} and len(rows) == 2
+
+
+def test_accepting_to_suspend_ones_own_plan_is_a_concession(nlp):
+    m = code(nlp, "Le gouvernement israélien a accepté de suspendre son projet de réforme judiciaire.")
+    assert list(zip(m.event_type, m.actor_country)) == [("CONCEDE", "ISR")]
+
+
+def test_house_arrest_told_around_a_weekday_and_soldiers_of_the_country(nlp):
+    text = (
+        "Le président nigérien Mohamed Bazoum restait jeudi assigné à résidence. "
+        "Le ministre Ousmane Cissé a été arrêté par les soldats."
+    )
+    m = code(nlp, text)
+    rows = m[m.event_type == "COERCE"]
+    assert ("NER", "Mohamed Bazoum", date(2024, 5, 16)) in set(zip(rows.actor_id, rows.recipient, rows.date_start))
+    assert "NER.military" in set(rows.actor_id)
+
+
+def test_dismissing_and_taking_control_are_coercion(nlp):
+    m = code(nlp, "Le président tunisien Kaïs Saïed a limogé dimanche le Premier ministre Hichem Mechichi.")
+    assert list(zip(m.event_type, m.actor_country)) == [("COERCE", "TUN")]
+    m = code(nlp, "Le Soudan est paralysé depuis la prise de contrôle du pays par l'armée.")
+    assert ("COERCE", "SDN.military") in set(zip(m.event_type, m.actor_id))

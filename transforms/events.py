@@ -195,7 +195,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     implied_actor = False
     speaker = _quote_speaker(sent, ctx, cues) if in_quote else None
     side = _speaker_side(speaker, ctx.resolver)
-    if token.pos_ in ("VERB", "AUX"):
+    if entry.pos == "VERB":
         actors, recips = verbal_roles(token, entry, ctx.resolver, lexicon, side)
         if not actors and not is_passive(token):
             actors = stranded_subject(token, ctx.resolver, cues.reporting, side)

@@ -114,13 +114,21 @@ def is_negated(token, cues: Cues) -> bool:
     return False
 
 
+_WORD = re.compile(r"\w+")
+_SPEECH_MIN_WORDS = 3
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quoted passages in a text.
 
     A quote that runs to the end of its paragraph without a closing mark stays open until "\\n\\n".
+    A passage of one or two words (« solidarité », « sans fondement ») is a term the writer cites, not
+    speech unless a colon introduces it: it is left out, so that no speaker is given to the sentence around it.
     """
-    spans = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
-    return spans
+    return [
+        (m.start(), m.end()) for m in _QUOTES.finditer(text)
+        if len(_WORD.findall(m.group())) >= _SPEECH_MIN_WORDS or text[:m.start()].rstrip().endswith(":")
+    ]  # fmt: skip
 
 
 def _source_claimant(node, cues: Cues, resolver: ActorResolver):

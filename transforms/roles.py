@@ -288,7 +288,7 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
         recips = _event_owner(verb, resolver) if entry.type in ("ACCUSE", "SUPPORT", "REJECT") else []
         if not recips and entry.type == "THREATEN":
             recips = [a for a in _threatened_party(verb, resolver, lexicon) if a not in actors]
-        if not recips and entry.type in ("THREATEN", "ACCUSE"):
+        if not recips and entry.type in ("THREATEN", "ACCUSE", "REQUEST"):
             sides = {b.country or b.actor_id for b in actors}  # "Blinken a averti que Washington ...": his own side
             recips = [a for a in _clause_subject(verb, resolver, speaker) if (a.country or a.actor_id) not in sides]
         if not recips and entry.type == "REQUEST":

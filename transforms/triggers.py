@@ -81,7 +81,7 @@ class Lexicon:
     def candidates(self, token) -> list[Entry]:
         """Entries whose lemma and part of speech fit this token (conditions not yet checked)."""
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VERB"):
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and (token.tag_ == "VERB" or _participle_in_conj(token))):
             found = self.verbs.get(lemma)
             if found is None and lemma == token.lower_:
                 # the lemmatizer left a finite form as it was ("reproche", "presse"): its -er infinitive
@@ -92,8 +92,14 @@ class Lexicon:
         return []
 
 
+def _participle_in_conj(token) -> bool:
+    """A past participle the tagger took for an adjective, coordinated with a verb ("a rappelé son
+    ambassadeur et EXIGÉ que ...")."""
+    return token.dep_ == "conj" and token.head.pos_ == "VERB" and token.lower_.endswith(("é", "ée", "és", "ées"))
+
+
 # Endings of the finite forms of -er verbs that spaCy's French lemmatizer sometimes leaves unlemmatized.
-_ER_ENDINGS = ("aient", "ait", "ent", "es", "e")
+_ER_ENDINGS = ("aient", "ait", "ent", "ées", "és", "ée", "é", "es", "e")
 
 
 def first_group_infinitive(form: str) -> str | None:

@@ -561,3 +561,16 @@ def test_dismissing_and_taking_control_are_coercion(nlp):
     assert list(zip(m.event_type, m.actor_country)) == [("COERCE", "TUN")]
     m = code(nlp, "Le Soudan est paralysé depuis la prise de contrôle du pays par l'armée.")
     assert ("COERCE", "SDN.military") in set(zip(m.event_type, m.actor_id))
+
+
+def test_a_participle_tagged_adjective_after_et_still_acts(nlp):
+    m = code(nlp, "En mars, l'Algérie avait rappelé son ambassadeur à Madrid et exigé que l'Espagne revienne sur sa position.")
+    assert ("REQUEST", "DZA", "ESP") in {(r.event_type, r.actor_id, r.recipient_id) for r in m.itertuples()}
+
+
+def test_downgrading_relations_and_solidarity_in_cited_words(nlp):
+    m = code(nlp, "La Russie a abaissé jeudi le niveau de ses relations diplomatiques avec la Moldavie.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("SANCTION", "RUS", "MDA")]
+    m = code(nlp, "L'Union européenne a réaffirmé lundi sa « solidarité » avec la Pologne.")
+    rows = m[m.event_type == "SUPPORT"]
+    assert list(zip(rows.recipient_id, rows.claimed_by_id.isna())) == [("POL", True)]

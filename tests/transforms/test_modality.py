@@ -34,3 +34,5 @@ def test_quotes():
     text = "« Nous condamnons ces frappes », a dit le ministre. Il a ajouté : \"Assez\"."
     spans = quote_spans(text)
     assert [text[s:e] for s, e in spans] == ["« Nous condamnons ces frappes »", '"Assez"']
+    text = "Washington a réaffirmé sa « solidarité » avec Vilnius face aux « pressions » de Pékin."
+    assert quote_spans(text) == []  # cited words, not speech

@@ -221,6 +221,11 @@ _BETWEEN_POS = frozenset({"AUX", "ADV", "PART"})
 _CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en", "lui", "leur", "l'", "l’", "le", "la", "les"})
 
 
+# Three-word adverbials French puts between a subject and its verb.
+_STANCE_PHRASES = frozenset({
+    "pour sa part", "pour leur part", "de son côté", "de leur côté", "à son tour", "à leur tour",
+    "quant à lui", "quant à elle", "quant à eux", "quant à elles",
+})  # fmt: skip
 _ASIDE_MAX = 5  # words of an aside between a subject and its verb: ", de son côté,", ", pour sa part,"
 _RELATIVE_ASIDE_MAX = 15  # words of a relative clause there: ", qui se pose en premier soutien de son voisin,"
 
@@ -252,8 +257,13 @@ def surface_subjects(verb, resolver: ActorResolver) -> list:
     while lo > 0 and doc[lo - 1].text not in (".", "!", "?", ";") and "\n" not in doc[lo - 1].text:
         lo -= 1
     i = verb.i - 1
-    while i >= lo and (doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _CLITICS):
-        i -= 1
+    while i >= lo:
+        if doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _CLITICS:
+            i -= 1
+        elif i - 2 >= lo and " ".join(t.lower_ for t in doc[i - 2:i + 1]) in _STANCE_PHRASES:
+            i -= 3  # "Washington a POUR SA PART relâché"
+        else:
+            break
     i = _before_aside(doc, i, lo)
     found = []
     seen_et = False

@@ -73,7 +73,8 @@ def modifier_clauses(trigger, sentence: tuple[int, int]) -> list[tuple[int, int]
     head = _clause_head(trigger)
     out = []
     for tok in head.subtree:
-        if tok.dep_ not in ("acl", "acl:relcl") or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i == trigger.i:
+        noun_modifier = tok.dep_ in ("acl", "acl:relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != trigger.i
+        if not (noun_modifier or (_detached_participle(tok) and tok.i != trigger.i)):
             continue
         sub = list(tok.subtree)
         if any(t.i == trigger.i for t in sub):
@@ -82,6 +83,15 @@ def modifier_clauses(trigger, sentence: tuple[int, int]) -> list[tuple[int, int]
         if sentence[0] <= lo < sentence[1]:
             out.append((lo, hi))
     return out
+
+
+def _detached_participle(tok) -> bool:
+    """A past participle the parser hangs on the verb although it qualifies a noun ("a libéré Alan
+    Gross, ARRÊTÉ EN DÉCEMBRE 2009 par les autorités"): its dates are the noun's."""
+    return (
+        tok.dep_ == "advcl" and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in tok.children)
+    )  # fmt: skip
 
 
 def dating_timexes(doc, timexes: list, lexicon: Lexicon) -> list:

@@ -29,10 +29,14 @@ def is_passive(verb) -> bool:
 def participial_passive(verb) -> bool:
     """A past participle modifying a noun ("Doha, ACCUSÉ par ces pays de ...", "Sonko, EMPRISONNÉ depuis
     juillet"): a passive whose subject is that noun."""
-    return (
-        verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and "Part" in verb.morph.get("VerbForm")
-        and "Past" in verb.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in verb.children)
-    )  # fmt: skip
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    # "a libéré Alan Gross, ARRÊTÉ PAR les autorités": hung on the verb, said of its object
+    return verb.dep_ == "advcl" and any(c.dep_ == "obl:agent" for c in verb.children) and _object_of(verb.head) is not None
 
 
 def dependents(token):
@@ -306,10 +310,18 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
     return actors, recips
 
 
+def _object_of(verb):
+    """The direct object of a verb, or None."""
+    return next((c for c in verb.children if c.dep_ == "obj"), None)
+
+
 def _participle_subjects(verb, lexicon) -> list:
     """What a past participle modifying a noun is said of: that noun, or, when the parser hangs the
-    participle on a time noun ("Mugabe restait JEUDI assigné à résidence"), the subject of the verb above."""
+    participle on a time noun ("Mugabe restait JEUDI assigné à résidence"), the subject of the verb
+    above, or on a verb, that verb's object."""
     head = verb.head
+    if verb.dep_ == "advcl":
+        return conjuncts(_object_of(head))
     if head.lemma_.lower() in lexicon.time_nouns and head.head is not head and head.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head.head)
     return conjuncts(head)

@@ -574,3 +574,17 @@ def test_downgrading_relations_and_solidarity_in_cited_words(nlp):
     m = code(nlp, "L'Union européenne a réaffirmé lundi sa « solidarité » avec la Pologne.")
     rows = m[m.event_type == "SUPPORT"]
     assert list(zip(rows.recipient_id, rows.claimed_by_id.isna())) == [("POL", True)]
+
+
+def test_a_participle_after_the_object_is_said_of_it_and_keeps_its_date(nlp):
+    text = "Téhéran a libéré mardi le Français Benjamin Brière, arrêté en mai 2020 par les autorités iraniennes."
+    m = code(nlp, text)
+    arrest = m[m.event_type == "COERCE"].iloc[0]
+    release = m[m.event_type == "CONCEDE"].iloc[0]
+    assert (arrest.actor_country, arrest.date_start) == ("IRN", date(2020, 5, 1))
+    assert release.date_start == date(2024, 5, 14)  # the Tuesday, not May 2020
+
+
+def test_pour_sa_part_between_subject_and_verb(nlp):
+    m = code(nlp, "Moscou a libéré un Américain. Washington a pour sa part relâché deux agents russes.")
+    assert ("CONCEDE", "USA") in set(zip(m.event_type, m.actor_id))

@@ -102,3 +102,23 @@ def since(choice: DateChoice, text: str, dct: Interval | None) -> DateChoice:
     if not opened or choice.start > dct.end or choice.end >= dct.end:
         return choice
     return DateChoice(choice.start, dct.end, choice.precision, choice.date_text, "since", False, choice.char_start)
+
+
+# "le lendemain" / "la veille": a day after / before the date the narrative last gave.
+_NEXT_DAY = re.compile(r"\b(?:le|au|du|dès\s+le)\s+lendemain\b(?!\s+d)", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b(?:la|à\s+la|de\s+la)\s+veille\b(?!\s+d)", re.IGNORECASE)
+
+
+def day_shift(choice: DateChoice, clause_text: str) -> DateChoice:
+    """An act dated "le lendemain" or "la veille" of the day the paragraph last named ("L'attaque a eu
+    lieu le 25 mars. Dès le lendemain, la coalition a riposté" -> 26 March); only a day moves."""
+    if choice.method != "paragraph" or choice.precision != "day" or choice.start is None:
+        return choice
+    if _NEXT_DAY.search(clause_text):
+        days = 1
+    elif _DAY_BEFORE.search(clause_text):
+        days = -1
+    else:
+        return choice
+    delta = timedelta(days=days)
+    return DateChoice(choice.start + delta, choice.end + delta, "day", choice.date_text, "paragraph", choice.future, choice.char_start)

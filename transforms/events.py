@@ -37,7 +37,7 @@ from transforms.discourse import (
     surface_subjects,
 )
 from transforms.actor_context import focus_party, party_side
-from transforms.anchor import before_statement, since
+from transforms.anchor import before_statement, day_shift, since
 from transforms.participants import ActorResolver, controller, coordinated_head, resolve_participant, subject_tokens
 from transforms.roles import is_passive, nominal_roles, support_verb, verb_above_time_noun, verbal_roles
 from transforms.triggers import Lexicon, load_lexicon, match_token
@@ -288,6 +288,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     choice = _choose_date(ctx, trig, clause, sentence, modifier_clauses(token, sentence))
     if choice is not None and choice.method in ("clause", "sentence") and mod.modality == "realized":
         choice = since(choice, ctx.text, ctx.dct)  # "a accordé DEPUIS JANVIER": from January to now
+    if choice is not None:
+        choice = day_shift(choice, ctx.text[clause[0]:clause[1]])  # "Dès LE LENDEMAIN, la coalition a riposté"
     method = getattr(choice, "method", None)
     if mod.opinion and mod.claimant is None:
         ahead = method == "clause" and ctx.dct is not None and choice.start is not None and choice.start >= ctx.dct.start

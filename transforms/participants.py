@@ -160,6 +160,11 @@ class ActorResolver:
         fallback = None
         for start, end in spans:
             actor = self._resolve_chars(start, end)
+            if actor is not None and _is_vague(actor) and token.pos_ == "NOUN":
+                # "un dépôt pétrolier du géant SAOUDIEN Aramco", tagged ORG: the demonym says whose
+                owner = self._demonym(token)
+                if owner is not None:
+                    return owner
             if actor is not None and _is_vague(actor) and (start < np_lo or end > np_hi):
                 # NER may swallow a whole clause into one entity ("Réunis à Abuja, les chefs d'État
                 # de la Cédéao"): an unknown non-person is kept only if no narrower span is known.
@@ -169,8 +174,21 @@ class ActorResolver:
                 return actor
         return (
             self._covering_match(token) or self._demonym(token) or self._body_of_members(token)
-            or self._rulers_of(token) or fallback
+            or self._rulers_of(token) or self._led_by(token) or fallback
         )
+
+    def _led_by(self, token):
+        """The state or group leading an unnamed body: "la coalition DIRIGÉE PAR l'Arabie saoudite"."""
+        if token.pos_ != "NOUN":
+            return None
+        for part in token.children:
+            if part.dep_ == "acl" and part.lemma_.lower() in _LEADING_VERBS:
+                for agent in part.children:
+                    if agent.dep_ in ("obl:agent", "obl", "nmod") and case_of(agent) == "par":
+                        actor = self.resolve_token(agent)
+                        if actor is not None and getattr(actor, "kind", None) in ("country", "group", "institution"):
+                            return actor
+        return None
 
     def _rulers_of(self, token):
         """The country of those "au pouvoir à Y": "les militaires au pouvoir à Niamey" -> Niger."""
@@ -224,11 +242,14 @@ class ActorResolver:
                     return group
         if depth < 3:  # "34 milliards de dollars d'importations CHINOISES": down a chain of "de"
             for child in token.children:
-                if child.dep_ == "nmod" and child.pos_ in ("NOUN", "NUM") and case_of(child) == "de" and child.i > token.i:
+                if child.dep_ == "nmod" and child.pos_ in ("NOUN", "NUM") and case_of(child) in ("de", "") and child.i > token.i:
                     found = self._demonym(child, depth + 1)
                     if found is not None:
                         return found
         return None
+
+_LEADING_VERBS = frozenset({"diriger", "mener", "conduire", "commander", "emmener"})
+
 
 def _is_vague(actor) -> bool:
     """An unknown entity that is not a person (its name is whatever NER spanned)."""

@@ -185,6 +185,18 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     actors.append(a)
     slots = tuple(s for s in entry.recipient if s not in ("obj", "iobj"))
     recipients = _first_resolved(slot_groups(noun, slots, set(), depth=2), resolver, speaker)
+    if not recipients and noun.head.lemma_.lower() in lexicon.quantity_nouns:
+        # "une série de frappes SUR Sanaa": the parser hangs the target on the quantity noun
+        recipients = _first_resolved(slot_groups(noun.head, slots, {noun.i}, depth=2), resolver, speaker)
+    if not actors:
+        # "l'attaque MENÉE le 25 mars PAR les houthis CONTRE un dépôt": the participle's agent acts
+        for part in (c for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm")):
+            agents = [t for t in part.subtree if t.dep_ in ("obl:agent", "nmod", "obl", "obl:mod") and case_of(t) == "par" and t.pos_ in ("NOUN", "PROPN")]
+            actors = _first_resolved([[a for t in agents[:1] for a in conjuncts(t)]], resolver, speaker)
+            if actors and not recipients:
+                recipients = _first_resolved(slot_groups(part, slots, set(), depth=2), resolver, speaker)
+            if actors:
+                break
     if entry.symmetric and "entre" in slots:
         between = _between_parties(noun, resolver, speaker)
         if len(between) > len(recipients):

@@ -588,3 +588,16 @@ def test_a_participle_after_the_object_is_said_of_it_and_keeps_its_date(nlp):
 def test_pour_sa_part_between_subject_and_verb(nlp):
     m = code(nlp, "Moscou a libéré un Américain. Washington a pour sa part relâché deux agents russes.")
     assert ("CONCEDE", "USA") in set(zip(m.event_type, m.actor_id))
+
+
+def test_an_attack_carried_out_by_a_group_and_a_riposte_the_next_day(nlp):
+    text = (
+        "Le Hezbollah est actif au sud du Liban. L'attaque menée le 8 octobre par le Hezbollah contre une "
+        "caserne israélienne a fait trois morts. Dès le lendemain, la coalition dirigée par Israël a riposté "
+        "par une série de frappes sur le Liban."
+    )
+    m = code(nlp, text)
+    rows = m[m.event_type == "ASSAULT"]
+    found = {(r.actor_id, r.recipient_country, r.date_start) for r in rows.itertuples()}
+    assert ("org:hezbollah", "ISR", date(2023, 10, 8)) in found
+    assert ("ISR", "LBN", date(2023, 10, 9)) in found

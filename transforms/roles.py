@@ -350,6 +350,12 @@ def _threatened_party(verb, resolver: ActorResolver, lexicon) -> list:
             _, recips = verbal_roles(child, entry, resolver, lexicon)
             if recips:
                 return recips
+        for obj in (c for c in child.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
+            inner = match_token(obj, lexicon)  # "a menacé de rétablir LES SANCTIONS CONTRE la Birmanie"
+            if inner is not None and inner.type != "THREATEN":
+                _, recips = nominal_roles(obj, inner, resolver, lexicon)
+                if recips:
+                    return recips
     return []
 
 

@@ -601,3 +601,8 @@ def test_an_attack_carried_out_by_a_group_and_a_riposte_the_next_day(nlp):
     found = {(r.actor_id, r.recipient_country, r.date_start) for r in rows.itertuples()}
     assert ("org:hezbollah", "ISR", date(2023, 10, 8)) in found
     assert ("ISR", "LBN", date(2023, 10, 9)) in found
+
+
+def test_a_threat_to_restore_sanctions_is_aimed_at_their_target(nlp):
+    m = code(nlp, "Le Premier ministre britannique a menacé lundi de rétablir les sanctions contre la Syrie.")
+    assert list(zip(m.event_type, m.recipient_id)) == [("THREATEN", "SYR")]  # the sanctions are its content

@@ -393,8 +393,14 @@ class Gazetteer:
         i = _first_content(toks)
         hit = None
         for j, roles in self.roles.walk(toks, i, phrase):
-            if j == len(toks) and roles[0].office is None:
+            if roles[0].office is not None:
+                continue
+            if j == len(toks):
                 hit = roles[0].suffix
+            else:  # "le ministère DE L'INTÉRIEUR": a ministry named by its portfolio
+                for k, pfs in self.portfolios.walk(toks, j, phrase):
+                    if k == len(toks):
+                        hit = pfs[0].suffix
         return hit
 
     def description(self, phrase: str) -> str | None:

@@ -390,8 +390,10 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
             continue  # "lancer une offensive", "prendre livraison": the verb entry codes the event
         if entry.pos == "NOUN" and entry.type in _TIES and _ended_by(token, matches, lexicon):
             continue  # "a rompu ses accords militaires", "a suspendu le dialogue": a tie ended, not made
-        if entry.type == "AGREE" and not entry.symmetric and any(c.dep_ == "xcomp" and c.i in matches for c in token.children):
-            continue  # "a accepté DE SUSPENDRE son projet": what was accepted is the act, coded on its own
+        if entry.type == "AGREE" and not entry.symmetric and any(
+            c.i in matches and (c.dep_ == "xcomp" or (c.dep_ == "obj" and matches[c.i].type == "CONCEDE")) for c in token.children
+        ):
+            continue  # "a accepté DE SUSPENDRE son projet", "LA DÉMISSION du gouvernement": the act is coded on its own
         if _demanded(token, matches):
             continue  # "a menacé DE FRAPPER", "a exhorté X À CESSER": the threat or demand carries its content
         rows.extend(_code_trigger(token, entry, ctx, lexicon, cues))

@@ -114,6 +114,9 @@ def is_negated(token, cues: Cues) -> bool:
     return False
 
 
+# Heads whose object is an act that thereby happens: "a accepté LA DÉMISSION du gouvernement"
+# (while "a accepté DE négocier" only promises).
+_ACCEPTING = frozenset({"accepter"})
 _WORD = re.compile(r"\w+")
 _SPEECH_MIN_WORDS = 3
 
@@ -302,7 +305,7 @@ def analyse(
                 m.modality = _rank(m.modality, "proposed")
             elif lemma in cues.hypothetical or (lemma in cues.evidence and dep == "ccomp" and _denied(head, cues)):
                 m.modality = _rank(m.modality, "hypothetical")
-            elif lemma in cues.proposed:
+            elif lemma in cues.proposed and not (dep == "obj" and lemma in _ACCEPTING):
                 m.modality = _rank(m.modality, "proposed")
             elif lemma in cues.future and dep == "xcomp":
                 m.modality = _rank(m.modality, "future")

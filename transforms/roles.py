@@ -252,7 +252,7 @@ _TROOP_MOVES = frozenset({"RETREAT", "MOBILIZE"})
 
 
 # Nominal acts whose "de + office phrase" is their author: talks, visits, statements.
-_SPEAKER_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+_SPEAKER_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 
 
 def _between_parties(noun, resolver: ActorResolver, speaker=None) -> list:
@@ -304,6 +304,8 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
         recips = _event_owner(verb, resolver) if entry.type in ("ACCUSE", "SUPPORT", "REJECT") else []
         if not recips and entry.type == "THREATEN":
             recips = [a for a in _threatened_party(verb, resolver, lexicon) if a not in actors]
+        if not recips and entry.type == "REJECT":
+            recips = [a for a in _rejected_partner(verb, resolver, lexicon) if a not in actors]
         if not recips and entry.type in ("THREATEN", "ACCUSE", "REQUEST"):
             sides = {b.country or b.actor_id for b in actors}  # "Blinken a averti que Washington ...": his own side
             recips = [a for a in _clause_subject(verb, resolver, speaker) if (a.country or a.actor_id) not in sides]
@@ -356,6 +358,20 @@ def _threatened_party(verb, resolver: ActorResolver, lexicon) -> list:
                 _, recips = nominal_roles(obj, inner, resolver, lexicon)
                 if recips:
                     return recips
+    return []
+
+
+def _rejected_partner(verb, resolver: ActorResolver, lexicon) -> list:
+    """Whom one refuses to deal with: "a rejeté toute négociation AVEC LES MANIFESTANTS" -> them."""
+    objects = [
+        c for c in verb.children if c.pos_ == "NOUN" and (c.dep_ == "obj" or (c.dep_ == "obl:mod" and not case_of(c)))
+    ]  # "a rejeté vendredi toute négociation": the object hung as an adjunct after the weekday
+    for obj in objects:
+        inner = match_token(obj, lexicon)
+        if inner is not None and inner.symmetric:
+            _, recips = nominal_roles(obj, inner, resolver, lexicon)
+            if recips:
+                return recips
     return []
 
 

@@ -606,3 +606,19 @@ def test_an_attack_carried_out_by_a_group_and_a_riposte_the_next_day(nlp):
 def test_a_threat_to_restore_sanctions_is_aimed_at_their_target(nlp):
     m = code(nlp, "Le Premier ministre britannique a menacé lundi de rétablir les sanctions contre la Syrie.")
     assert list(zip(m.event_type, m.recipient_id)) == [("THREATEN", "SYR")]  # the sanctions are its content
+
+
+def test_accepting_a_resignation_realizes_it(nlp):
+    m = code(nlp, "Le président tunisien Kaïs Saïed a accepté mardi la démission du gouvernement.")
+    assert list(zip(m.event_type, m.actor_country, m.modality)) == [("CONCEDE", "TUN", "realized")]
+
+
+def test_refusing_talks_with_someone_is_aimed_at_them_and_people_arrested_are_civilians(nlp):
+    text = (
+        "Le président iranien a rejeté vendredi toute négociation avec les manifestants. Plus de 1 000 personnes "
+        "ont été arrêtées par la police depuis le début des troubles, selon le ministère de l'Intérieur."
+    )
+    m = code(nlp, text)
+    found = {(r.event_type, r.actor_country, r.recipient_id, r.claimed_by_id if isinstance(r.claimed_by_id, str) else None) for r in m.itertuples()}
+    assert ("REJECT", "IRN", "IRN.civilians", None) in found
+    assert ("COERCE", "IRN", "IRN.civilians", "IRN.interior") in found

@@ -355,10 +355,12 @@ class DocumentActors:
         office = self.gaz.role_only(span)
         if office is not None:
             found = self._by_role(office, None, start)
-            if found is None and _FORCES_PLURAL.match(span) and self.gaz.role_suffix(span) in ("military", "police"):
-                # "arrêté par LES SOLDATS", "LES POLICIERS ont chargé": the forces of the article's country
+            suffix = self.gaz.role_suffix(span) if found is None else None
+            if (_FORCES_PLURAL.match(span) and suffix in ("military", "police")) or suffix == "civilians":
+                # "arrêté par LES SOLDATS", "LES POLICIERS ont chargé": the forces of the article's country;
+                # "le journaliste", "un habitant" no name was given for: one of its people
                 host = host_country(self.gaz, self.matches, start)
-                found = self.gaz.institution(host.country, self.gaz.role_suffix(span)) if host is not None else None
+                found = self.gaz.institution(host.country, suffix) if host is not None else None
             return found
         body = self.gaz.bare_body(span)
         if body is not None:

@@ -185,6 +185,13 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     actors.append(a)
     slots = tuple(s for s in entry.recipient if s not in ("obj", "iobj"))
     recipients = _first_resolved(slot_groups(noun, slots, set(), depth=2), resolver, speaker)
+    if not recipients:
+        # "des sanctions VISANT des secteurs clés de l'économie bélarusse": what the measure targets
+        for part in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _TARGETING):
+            targets = [t for t in part.children if t.dep_ in ("obj", "obl:arg") and t.pos_ in ("NOUN", "PROPN")]
+            recipients = _first_resolved([[a for t in targets for a in conjuncts(t)]], resolver, speaker)
+            if recipients:
+                break
     if not recipients and noun.head.lemma_.lower() in lexicon.quantity_nouns:
         # "une série de frappes SUR Sanaa": the parser hangs the target on the quantity noun
         recipients = _first_resolved(slot_groups(noun.head, slots, {noun.i}, depth=2), resolver, speaker)
@@ -246,6 +253,9 @@ def _own_dependents(noun, entry: Entry):
         else:
             yield child
 
+
+# Participles by which a measure names its target: "des sanctions VISANT X", "des frappes CIBLANT X".
+_TARGETING = frozenset({"viser", "cibler", "frapper", "toucher", "concerner"})
 
 # Nominal acts whose "de + forces" is who moves: "le retrait des troupes américaines", "le déploiement de soldats russes".
 _TROOP_MOVES = frozenset({"RETREAT", "MOBILIZE"})

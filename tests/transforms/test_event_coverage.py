@@ -608,15 +608,22 @@ def test_a_threat_to_restore_sanctions_is_aimed_at_their_target(nlp):
     assert list(zip(m.event_type, m.recipient_id)) == [("THREATEN", "SYR")]  # the sanctions are its content
 
 
+def test_sanctions_targeting_a_sector_and_a_journalist_without_a_name(nlp):
+    m = code(nlp, "L'UE va adopter le mois prochain des sanctions visant des secteurs clés de l'économie russe.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id, m.modality)) == [("SANCTION", "org:eu", "RUS", "future")]
+    m = code(nlp, "Le Nicaragua a expulsé un diplomate. Le journaliste a été arrêté mardi par la police nicaraguayenne.")
+    assert ("COERCE", "NIC.police", "NIC.civilians") in {(r.event_type, r.actor_id, r.recipient_id) for r in m.itertuples()}
+
+
 def test_accepting_a_resignation_realizes_it(nlp):
     m = code(nlp, "Le président tunisien Kaïs Saïed a accepté mardi la démission du gouvernement.")
     assert list(zip(m.event_type, m.actor_country, m.modality)) == [("CONCEDE", "TUN", "realized")]
 
 
-def test_refusing_talks_with_someone_is_aimed_at_them_and_people_arrested_are_civilians(nlp):
+def test_refusing_talks_with_someone_is_aimed_at_them_and_protesters_arrested_are_civilians(nlp):
     text = (
-        "Le président iranien a rejeté vendredi toute négociation avec les manifestants. Plus de 1 000 personnes "
-        "ont été arrêtées par la police depuis le début des troubles, selon le ministère de l'Intérieur."
+        "Le président iranien a rejeté vendredi toute négociation avec les manifestants. Plus de 1 000 manifestants "
+        "ont été arrêtés par la police depuis le début des troubles, selon le ministère de l'Intérieur."
     )
     m = code(nlp, text)
     found = {(r.event_type, r.actor_country, r.recipient_id, r.claimed_by_id if isinstance(r.claimed_by_id, str) else None) for r in m.itertuples()}

@@ -207,6 +207,9 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
             if not surface and token.dep_ == "conj" and not own_subject and not entry.reverse:
                 surface = surface_subjects(coordinated_head(token), ctx.resolver)  # "Pékin a accusé ... et a exhorté"
+            if entry.symmetric and actors:
+                # "Le président serbe X et le Premier ministre kosovar Y": the parse keeps one, the words the other
+                surface = actors + [a for a in surface if all(a.actor_id != b.actor_id for b in actors)]
             if len(surface) > len(actors):
                 actors = surface
         if not actors and entry.symmetric:
@@ -386,8 +389,10 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
     for i, entry in matches.items():
         token = doc[i]
         head_entry = matches.get(token.head.i)
-        if entry.pos == "NOUN" and head_entry is not None and head_entry.type == entry.type and token.head.i != i:
-            continue  # "lancer une offensive", "prendre livraison": the verb entry codes the event
+        if entry.pos == "NOUN" and head_entry is not None and token.head.i != i and (
+            head_entry.type == entry.type or (token.dep_ == "obj" and token.lemma_.lower() in head_entry.object_in)
+        ):
+            continue  # "lancer une offensive", "RETIRER LA PLAINTE": the verb entry codes the event
         if entry.pos == "NOUN" and entry.type in _TIES and _ended_by(token, matches, lexicon):
             continue  # "a rompu ses accords militaires", "a suspendu le dialogue": a tie ended, not made
         if entry.type == "AGREE" and not entry.symmetric and any(

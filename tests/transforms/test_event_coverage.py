@@ -629,3 +629,19 @@ def test_refusing_talks_with_someone_is_aimed_at_them_and_protesters_arrested_ar
     found = {(r.event_type, r.actor_country, r.recipient_id, r.claimed_by_id if isinstance(r.claimed_by_id, str) else None) for r in m.itertuples()}
     assert ("REJECT", "IRN", "IRN.civilians", None) in found
     assert ("COERCE", "IRN", "IRN.civilians", "IRN.interior") in found
+
+
+def test_leaders_who_commit_together_agree_and_what_they_agree_on_is_proposed(nlp):
+    text = (
+        "Le président serbe Aleksandar Vucic et le Premier ministre kosovar Albin Kurti se sont engagés lundi à "
+        "Bruxelles à normaliser leurs relations. Les deux dirigeants sont convenus de relancer le dialogue."
+    )
+    m = code(nlp, text)
+    rows = m[m.trigger == "engagés"]
+    assert {(r.event_type, r.actor_country, r.recipient_country) for r in rows.itertuples()} == {("AGREE", "SRB", "XKX")}
+    assert set(m[m.event_type == "CONSULT"].modality) <= {"proposed"}
+
+
+def test_withdrawing_a_complaint_is_one_concession_not_an_accusation(nlp):
+    m = code(nlp, "En retour, le Japon retire la plainte qu'il avait déposée contre la Corée du Sud.")
+    assert list(m.event_type) == ["CONCEDE"]

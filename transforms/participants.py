@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from transforms.triggers import case_of
+from transforms.triggers import case_of, verb_lemma
 
 # Dependents excluded from a noun phrase's span when we resolve it (relative clauses, appositions...).
 _NP_STOP = {"acl", "acl:relcl", "appos", "punct", "conj", "cc", "advcl", "parataxis", "dep", "ccomp", "xcomp"}
@@ -19,7 +19,7 @@ _NP_STOP = {"acl", "acl:relcl", "appos", "punct", "conj", "cc", "advcl", "parata
 OBJECT_CONTROL = frozenset(
     "accuser exhorter convaincre appeler inviter pousser autoriser condamner sanctionner "
     "encourager inciter obliger forcer contraindre aider empêcher interdire demander presser sommer "
-    "soupçonner persuader dissuader charger".split()
+    "soupçonner persuader dissuader charger reprocher".split()
 )
 
 _PRONOUNS_3 = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci"}
@@ -313,15 +313,16 @@ def subject_tokens(verb, depth: int = 0) -> list:
             return subject_tokens(head, depth + 1)  # "Pékin est PRÊT à développer": the copula's subject
         if head.pos_ not in ("VERB", "AUX"):
             return []  # "les engagements de ne pas fournir": whose, the parse does not say
-        if head.lemma_.lower() in OBJECT_CONTROL:
-            objs = [c for c in head.children if c.dep_ in ("obj", "iobj")]
+        if verb_lemma(head) in OBJECT_CONTROL:
+            # "exhorte X à", "reproche AU GOUVERNEMENT d'avoir": the object does the infinitive
+            objs = [c for c in head.children if c.dep_ in ("obj", "iobj") or (c.dep_ == "obl:arg" and case_of(c) in ("à", "au", "aux"))]
             if objs:
                 return conjuncts(objs[0])
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")):
         return [] if verb.dep_ == "acl" else conjuncts(head)
     if verb.dep_ == "advcl" and verb.morph.get("VerbForm") in (["Part"], ["Inf"]) and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in OBJECT_CONTROL:  # "condamner X pour avoir fourni": X did it
+        if verb_lemma(head) in OBJECT_CONTROL:  # "condamner X pour avoir fourni": X did it
             objs = [c for c in head.children if c.dep_ == "obj"]
             if objs:
                 return conjuncts(objs[0])
@@ -334,7 +335,7 @@ def controller(verb):
     steps = 0
     while (
         verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb and steps < 4
-        and verb.head.lemma_.lower() not in OBJECT_CONTROL
+        and verb_lemma(verb.head) not in OBJECT_CONTROL
     ):  # fmt: skip
         verb, steps = verb.head, steps + 1
     return verb

@@ -309,6 +309,11 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
         recip_groups = slot_groups(verb, entry.recipient, exclude) if entry.recipient else []
     actors = _first_resolved(actor_groups, resolver, speaker)
     recips = _first_resolved(recip_groups, resolver, speaker)
+    if not recips and entry.with_lemma and "obj" in entry.recipient and not passive:
+        # "a mis en garde ALGER": the parser hangs the object on the locution's noun
+        fixed = [c for c in verb.children if c.lemma_.lower() == entry.with_lemma]
+        names = [g for f in fixed for g in f.children if g.dep_ in ("nmod", "appos") and g.pos_ == "PROPN" and not case_of(g)]
+        recips = _first_resolved([names], resolver, speaker)
     if not recips and (entry.recipient or entry.type == "REJECT") and not passive and not entry.reverse:
         # "a rejeté la proposition AMÉRICAINE": a denial has no object slot but its object has an owner
         recips = _event_owner(verb, resolver) if entry.type in ("ACCUSE", "SUPPORT", "REJECT") else []

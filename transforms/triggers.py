@@ -102,6 +102,14 @@ def _participle_in_conj(token) -> bool:
 _ER_ENDINGS = ("aient", "ait", "ent", "ées", "és", "ée", "é", "es", "e")
 
 
+def verb_lemma(token) -> str:
+    """A verb's lemma, with the -er infinitive of a finite form the lemmatizer left as it was."""
+    lemma = token.lemma_.lower()
+    if lemma == token.lower_ and token.pos_ in ("VERB", "AUX") and not lemma.endswith(("er", "ir", "re")):
+        return first_group_infinitive(lemma) or lemma
+    return lemma
+
+
 def first_group_infinitive(form: str) -> str | None:
     """The -er infinitive a finite form would have ("reproche" -> "reprocher"), or None."""
     for ending in _ER_ENDINGS:

@@ -645,3 +645,11 @@ def test_leaders_who_commit_together_agree_and_what_they_agree_on_is_proposed(nl
 def test_withdrawing_a_complaint_is_one_concession_not_an_accusation(nlp):
     m = code(nlp, "En retour, le Japon retire la plainte qu'il avait déposée contre la Corée du Sud.")
     assert list(m.event_type) == ["CONCEDE"]
+
+
+def test_a_warning_whose_object_hangs_on_the_locution_and_a_reproach_for_the_other_side(nlp):
+    m = code(nlp, "Washington a mis en garde Pékin jeudi, jugeant la décision dangereuse.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("THREATEN", "USA", "CHN")]
+    m = code(nlp, "La présidence marocaine reproche au gouvernement de Pedro Sánchez d'avoir apporté son soutien au Front Polisario.")
+    rows = m[m.event_type == "SUPPORT"]
+    assert list(rows.actor_country) == ["ESP"]  # "son" is the reproached government's, not the reproacher's

@@ -130,6 +130,9 @@ class ActorResolver:
                 return ruled
         if token.pos_ == "PROPN" or token.ent_type_:
             hit = self._covering_match(token)
+            if hit is not None and _is_vague(hit) and token.pos_ == "NOUN":
+                # "les ministres des Affaires étrangères du G7" (NER: ORG): the body they act for
+                hit = self._body_of_members(token) or self._demonym(token) or hit
             if hit is not None:
                 return hit
         elif token.pos_ == "NOUN":
@@ -162,7 +165,7 @@ class ActorResolver:
             actor = self._resolve_chars(start, end)
             if actor is not None and _is_vague(actor) and token.pos_ == "NOUN":
                 # "un dépôt pétrolier du géant SAOUDIEN Aramco", tagged ORG: the demonym says whose
-                owner = self._demonym(token)
+                owner = self._demonym(token) or self._body_of_members(token)
                 if owner is not None:
                     return owner
             if actor is not None and _is_vague(actor) and (start < np_lo or end > np_hi):
@@ -222,6 +225,12 @@ class ActorResolver:
             if child.pos_ == "PROPN":
                 actor = self.resolve_token(child)
                 if actor is not None and getattr(actor, "kind", None) in ("institution", "country", "group"):
+                    return actor
+        # "les ministres des Affaires étrangères DU G7": past the portfolio, an international body
+        for desc in token.subtree:
+            if desc.i > token.i and desc.dep_ == "nmod" and desc.pos_ == "PROPN" and case_of(desc) in ("de", "du", "des"):
+                actor = self.gazetteer.lookup(desc.text)
+                if actor is not None and getattr(actor, "sector", None) == "igo":
                     return actor
         return None
 

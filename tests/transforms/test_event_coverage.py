@@ -653,3 +653,8 @@ def test_a_warning_whose_object_hangs_on_the_locution_and_a_reproach_for_the_oth
     m = code(nlp, "La présidence marocaine reproche au gouvernement de Pedro Sánchez d'avoir apporté son soutien au Front Polisario.")
     rows = m[m.event_type == "SUPPORT"]
     assert list(rows.actor_country) == ["ESP"]  # "son" is the reproached government's, not the reproacher's
+
+
+def test_ministers_of_an_international_body_act_for_it(nlp):
+    m = code(nlp, "Les ministres des Affaires étrangères du G7 ont exhorté la Russie à cesser les combats.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("REQUEST", "org:g7", "RUS")]

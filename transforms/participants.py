@@ -269,13 +269,17 @@ def conjuncts(token) -> list:
     """The token and its coordinated siblings ("la Corée du Nord et la Russie").
 
     A "conj" without "et"/"ou"/"ni" is an apposition the parser mislabelled ("le secrétaire
-    général, Antonio Guterres,"): it names the same participant and is not a second one.
+    général, Antonio Guterres,"): it names the same participant and is not a second one, unless it
+    sits inside a list that "et" closes ("le Mali, le Burkina Faso et le Niger").
     """
-    return [token] + [
-        c for c in token.children
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")
-        and any(g.dep_ == "cc" and g.lower_ in ("et", "ou", "ni") for g in c.children)
-    ]
+    conj = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    joined = [c for c in conj if any(g.dep_ == "cc" and g.lower_ in ("et", "ou", "ni") for g in c.children)]
+    if not joined:
+        return [token]
+    # "le Mali, LE BURKINA FASO et le Niger": a member set off by a comma belongs to a list closed by "et"
+    last = max(c.i for c in joined)
+    listed = [c for c in conj if c in joined or (c.i < last and any(g.text == "," for g in c.children))]
+    return [token] + listed
 
 # Verbs whose "il" is impersonal ("il faut", "il existe", "il s'agit", "il y a", "il est clair").
 _IMPERSONAL = frozenset("falloir exister agir avoir être sembler paraître rester suffire manquer valoir importer convenir arriver".split())

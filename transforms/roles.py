@@ -192,6 +192,9 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
             recipients = _first_resolved([[a for t in targets for a in conjuncts(t)]], resolver, speaker)
             if recipients:
                 break
+    if not recipients and entry.de_pair:
+        # "leur retrait « sans délai » de la Cédéao": the parse hangs the place left under the aside
+        recipients = [r for r in surface_slot(noun, ("de",), resolver, skip_quotes=True) if r not in actors]
     if not recipients and noun.head.lemma_.lower() in lexicon.quantity_nouns:
         # "une série de frappes SUR Sanaa": the parser hangs the target on the quantity noun
         recipients = _first_resolved(slot_groups(noun.head, slots, {noun.i}, depth=2), resolver, speaker)
@@ -434,7 +437,7 @@ def _clause_subject(verb, resolver: ActorResolver, speaker=None) -> list:
 _SURFACE_STOP = {",", ";", ":", "(", ")", "«", "»", '"', "."}
 
 
-def surface_slot(verb, slots: tuple[str, ...], resolver: ActorResolver) -> list:
+def surface_slot(verb, slots: tuple[str, ...], resolver: ActorResolver, skip_quotes: bool = False) -> list:
     """Recipient read off the words after the verb when the parse misattaches it.
 
     "va livrer des chars Leopard à l'Ukraine" (spaCy hangs "Ukraine" under "Leopard"): the first
@@ -447,6 +450,11 @@ def surface_slot(verb, slots: tuple[str, ...], resolver: ActorResolver) -> list:
     i = verb.i + 1
     while i < end:
         tok = doc[i]
+        if skip_quotes and tok.text == "«":
+            close = next((k for k in range(i + 1, min(i + 6, end)) if doc[k].text == "»"), None)
+            if close is not None:  # "leur retrait « sans délai » de la Cédéao": a short quoted aside
+                i = close + 1
+                continue
         if tok.text in _SURFACE_STOP or (tok.pos_ == "VERB" and tok.i != verb.i and tok.dep_ != "amod"):
             break
         nxt = i + 1
@@ -461,7 +469,7 @@ def surface_slot(verb, slots: tuple[str, ...], resolver: ActorResolver) -> list:
                 actor = resolver.resolve_token(tok)
                 return [actor] if actor is not None else []
             if slot not in ("obj", "iobj") and tok.lower_ in forms.get(slot, (slot,)) and nxt < end:
-                if doc[nxt].pos_ == "PROPN":
+                if doc[nxt].pos_ == "PROPN" or doc[nxt].ent_type_ in ("ORG", "LOC"):
                     actor = resolver.resolve_token(doc[nxt])
                     return [actor] if actor is not None else []
         i += 1

@@ -658,3 +658,9 @@ def test_a_warning_whose_object_hangs_on_the_locution_and_a_reproach_for_the_oth
 def test_ministers_of_an_international_body_act_for_it(nlp):
     m = code(nlp, "Les ministres des Affaires étrangères du G7 ont exhorté la Russie à cesser les combats.")
     assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("REQUEST", "org:g7", "RUS")]
+
+
+def test_a_list_of_three_states_withdrawing_from_a_body_past_a_quoted_aside(nlp):
+    text = "Le Mali, le Burkina Faso et le Niger ont annoncé dimanche leur retrait « sans délai » de la Cédéao."
+    m = code(nlp, text)
+    assert sorted(zip(m.actor_id, m.recipient_id)) == [("BFA", "org:ecowas"), ("MLI", "org:ecowas"), ("NER", "org:ecowas")]

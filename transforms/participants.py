@@ -125,7 +125,7 @@ class ActorResolver:
         """Canonical actor named by the noun phrase headed at token (entity, apposition, phrase), or None."""
         if token.pos_ == "NOUN":
             # "les militaires au pouvoir à Niamey": the place named wins over any guess from the document.
-            ruled = self._rulers_of(token)
+            ruled = self._rulers_of(token) or self._office_of_body(token)
             if ruled is not None:
                 return ruled
         if token.pos_ == "PROPN" or token.ent_type_:
@@ -179,6 +179,20 @@ class ActorResolver:
             self._covering_match(token) or self._demonym(token) or self._body_of_members(token)
             or self._rulers_of(token) or self._led_by(token) or fallback
         )
+
+    def _office_of_body(self, token):
+        """An international body whose office a title names: "le président en exercice DE L'UNION
+        AFRICAINE, le Guinéen Alpha Condé" acts for the African Union, not for Guinea."""
+        if self.gazetteer is None or self.gazetteer.role_only(token.text) is None:
+            return None
+        nmods = [c for c in token.children if c.dep_ == "nmod"]
+        nmods += [g for c in nmods for g in c.children if g.dep_ == "nmod"]  # "président EN EXERCICE de l'UA"
+        for child in nmods:
+            if case_of(child) in ("de", "du", "des") and child.pos_ in ("PROPN", "NOUN"):
+                body = self._covering_match(child)
+                if body is not None and getattr(body, "sector", None) == "igo":
+                    return body
+        return None
 
     def _led_by(self, token):
         """The state or group leading an unnamed body: "la coalition DIRIGÉE PAR l'Arabie saoudite"."""

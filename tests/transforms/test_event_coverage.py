@@ -664,3 +664,9 @@ def test_a_list_of_three_states_withdrawing_from_a_body_past_a_quoted_aside(nlp)
     text = "Le Mali, le Burkina Faso et le Niger ont annoncé dimanche leur retrait « sans délai » de la Cédéao."
     m = code(nlp, text)
     assert sorted(zip(m.actor_id, m.recipient_id)) == [("BFA", "org:ecowas"), ("MLI", "org:ecowas"), ("NER", "org:ecowas")]
+
+
+def test_the_holder_of_an_international_office_acts_for_the_body_not_for_his_country(nlp):
+    text = "Le Soudan est en guerre. Le président en exercice de l'Union africaine, le Comorien Azali Assoumani, a condamné jeudi les combats au Soudan."
+    m = code(nlp, text)
+    assert list(zip(m.event_type, m.actor_id)) == [("ACCUSE", "org:au")]

@@ -49,6 +49,9 @@ _LEADER_OF = re.compile(
 _TITLE_ONLY = re.compile(r".*(?:^|[\s,(])((?:le|la|les|l['’]|au|aux|du|des)\s*[^\W\d][\w'’ -]{2,40}?)\s+\Z", re.IGNORECASE | re.DOTALL)
 # "les soldats", "les policiers": a definite plural of members of a force, read as that force.
 _FORCES_PLURAL = re.compile(r"^(?:(?:les|ces|des)\s+)?\w+[sx]$", re.IGNORECASE)
+# A paragraph that opens on a place: "À Erevan, ", "En Birmanie, ", "Au Niger, ", "Dans la capitale, ".
+_SCENE = re.compile(r"(?:À|A|En|Au|Aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?")
+_SCENE_COMMA = re.compile(r"\s*,")
 # Contracted articles ("au président", "du ministre") read as the plain article for the role lookup.
 _CONTRACTED = re.compile(r"^(?:(au|du)|aux|des)\s+", re.IGNORECASE)
 
@@ -217,7 +220,7 @@ class DocumentActors:
             return None
         title = _CONTRACTED.sub(lambda c: "le " if c.group(1) else "les ", m.group(1))
         office = self.gaz.role_only(title)
-        host = host_country(self.gaz, self.matches, start, whole=True) if office is not None else None
+        host = self.host_country(start, whole=True) if office is not None else None
         return replace(host, role=office, sector="government") if host is not None else None
 
     def _state_role(self, role_actor: Actor, offset: int) -> Actor:
@@ -226,7 +229,7 @@ class DocumentActors:
             return role_actor
         if role_actor.actor_id.startswith("org:"):
             return role_actor
-        host = host_country(self.gaz, self.matches, offset)
+        host = self.host_country(offset)
         return replace(role_actor, country=host.country) if host is not None else role_actor
 
     def _with_role(self, person: Actor, role_actor: Actor, keep_known: bool = False) -> Actor:
@@ -347,7 +350,7 @@ class DocumentActors:
         # article names no country yet, and none is guessed from later sentences.
         described = self.gaz.description(span)
         if described == "rulers":
-            return host_country(self.gaz, self.matches, start)
+            return self.host_country(start)
         if described == "armed_group":
             return last_group(self.matches, start) or self._unlisted_group(start, end)
         if described == "organisation":
@@ -359,7 +362,7 @@ class DocumentActors:
             if (_FORCES_PLURAL.match(span) and suffix in ("military", "police")) or suffix == "civilians":
                 # "arrêté par LES SOLDATS", "LES POLICIERS ont chargé": the forces of the article's country;
                 # "le journaliste", "un habitant" no name was given for: one of its people
-                host = host_country(self.gaz, self.matches, start)
+                host = self.host_country(start)
                 found = self.gaz.institution(host.country, suffix) if host is not None else None
             return found
         body = self.gaz.bare_body(span)
@@ -368,7 +371,7 @@ class DocumentActors:
             if found is None and body != "government":
                 # "la police", "le Congrès", "le parquet" never named before: the body of the country the
                 # article is about (not "the government", which _last_body already takes from the text).
-                host = host_country(self.gaz, self.matches, start)
+                host = self.host_country(start)
                 found = self.gaz.institution(host.country, body) if host is not None else None
             return found
         defined = [a for ms, me, a in self.matches if start <= ms and me <= end and a.actor_id.startswith("grp:")]
@@ -378,16 +381,33 @@ class DocumentActors:
             return self._unknown(start, end, label)
         return None
 
-    def host_country(self, offset: int) -> Actor | None:
-        """The country the article is about before offset (transforms.actor_context.host_country)."""
-        return host_country(self.gaz, self.matches, offset)
+    def host_country(self, offset: int, whole: bool = False) -> Actor | None:
+        """The country the text is about at offset: the one a paragraph opens on ("À Erevan, ...",
+        "En Birmanie, ..."), else the article's most cited (transforms.actor_context.host_country)."""
+        return self._scene(offset) or host_country(self.gaz, self.matches, offset, whole=whole)
+
+    def _scene(self, offset: int) -> Actor | None:
+        """The country of a place a paragraph opens on with a locative and a comma ("À Erevan, l'annonce
+        a provoqué la colère"): the paragraph's events happen there."""
+        start = self.text.rfind("\n\n", 0, offset)
+        start = 0 if start < 0 else start + 2
+        m = _SCENE.match(self.text, start)
+        if m is None:
+            return None
+        for ms, me, actor in self.matches:
+            if ms == m.end() and actor.country and actor.kind in ("country", "institution") and me < offset:
+                if _SCENE_COMMA.match(self.text, me):
+                    return self.gaz.by_id.get(actor.country)
+            if ms > m.end():
+                break
+        return None
 
     def _unlisted_group(self, start: int, end: int) -> Actor | None:
         """An armed group the article never names ("les gangs"): kept as a group of the country it is about."""
         toks = [t for t in tokens(self.text[start:end]) if t[2] not in LEADING_FUNCTION_WORDS]
         if not toks:
             return None
-        host = host_country(self.gaz, self.matches, start, whole=True)
+        host = self.host_country(start, whole=True)
         words = " ".join(t[3] for t in toks)
         return Actor(f"grp:{slug(words)}", words, host.country if host else None, "armed_group", "group")
 

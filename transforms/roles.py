@@ -328,7 +328,7 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
             sides = {b.country or b.actor_id for b in actors}  # "Blinken a averti que Washington ...": his own side
             recips = [a for a in _clause_subject(verb, resolver, speaker) if (a.country or a.actor_id) not in sides]
         if not recips and entry.type == "REQUEST":
-            recips = [a for a in _provider(verb, resolver, lexicon) if a not in actors]
+            recips = [a for a in _provider(verb, resolver, lexicon) or _asked_party(verb, resolver, lexicon) if a not in actors]
         if not recips and "obj" in entry.recipient:
             recips = [a for a in _relative_antecedent(verb, resolver, speaker) if a not in actors]
         if not recips and entry.recipient:
@@ -390,6 +390,18 @@ def _rejected_partner(verb, resolver: ActorResolver, lexicon) -> list:
             _, recips = nominal_roles(obj, inner, resolver, lexicon)
             if recips:
                 return recips
+    return []
+
+
+def _asked_party(verb, resolver: ActorResolver, lexicon) -> list:
+    """Who is asked to act when a demand names the act: "a exigé LA DÉMISSION DU PREMIER MINISTRE",
+    "réclame LE RETRAIT DES TROUPES RUSSES" -> the author of that act."""
+    for obj in (c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
+        inner = match_token(obj, lexicon)
+        if inner is not None and inner.type not in ("REQUEST", "THREATEN") and "de" not in inner.recipient:
+            actors, _ = nominal_roles(obj, inner, resolver, lexicon)
+            if actors:
+                return actors
     return []
 
 

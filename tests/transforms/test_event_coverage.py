@@ -670,3 +670,13 @@ def test_the_holder_of_an_international_office_acts_for_the_body_not_for_his_cou
     text = "Le Soudan est en guerre. Le président en exercice de l'Union africaine, le Comorien Azali Assoumani, a condamné jeudi les combats au Soudan."
     m = code(nlp, text)
     assert list(zip(m.event_type, m.actor_id)) == [("ACCUSE", "org:au")]
+
+
+def test_a_paragraph_opening_on_a_capital_sets_the_scene_and_a_demanded_resignation_names_its_target(nlp):
+    text = (
+        "La Serbie et la Serbie ont discuté avec la Serbie. La Bosnie a protesté.\n\n"
+        "À Skopje, la colère a gagné la rue. L'opposition a exigé mardi la démission du Premier ministre Hristijan Mickoski."
+    )
+    m = code(nlp, text)
+    rows = m[m.event_type == "REQUEST"]
+    assert list(zip(rows.actor_id, rows.recipient_country)) == [("MKD.opposition", "MKD")]

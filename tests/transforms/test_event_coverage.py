@@ -329,7 +329,7 @@ def test_names_before_a_support_verb_are_the_parties_when_the_parse_splits_the_s
     assert [frozenset((r.actor_id, r.recipient_id)) for r in m.itertuples()] == [frozenset(("COL", "org:eln"))]
     m = code(nlp, "L'Iran et l'Arabie saoudite ont annoncé vendredi le rétablissement de leurs relations diplomatiques.")
     assert [(r.event_type, frozenset((r.actor_id, r.recipient_id))) for r in m.itertuples()] == [
-        ("COOPERATE", frozenset(("IRN", "SAU")))
+        ("AGREE", frozenset(("IRN", "SAU")))  # announcing restored relations is agreeing to restore them
     ]
 
 

@@ -374,6 +374,13 @@ def coordinated_head(verb):
     et A EXHORTÉ Manille", "a rejeté ..., les qualifiant de ..., et A ACCUSÉ") but with the finite
     verb above them."""
     head = verb.head
+    if verb.dep_ == "conj" and head.pos_ not in ("VERB", "AUX"):
+        # "a condamné cette tentative ... et EXIGÉ la libération": hung on the object noun, the
+        # participle shares the subject of the verb above that noun
+        anc, steps = head, 0
+        while anc.head is not anc and anc.pos_ not in ("VERB", "AUX") and steps < 4:
+            anc, steps = anc.head, steps + 1
+        return anc if anc.pos_ in ("VERB", "AUX") else head
     if verb.dep_ != "conj" or not _finite(verb) or _finite(head):
         return head
     anc, steps = head, 0

@@ -20,7 +20,8 @@ TIMEX_COLUMNS = ["doc_id", "timex_id", "char_start", "char_end", "text", "kind",
                  "date_start", "date_end", "date_precision", "rule"]
 # resolvers whose reading depends on the sentence's tense (year-less days and months, bare weekdays)
 _TENSED = {"calendar", "day_range", "month", "weekday", "month_span"}
-_SENTENCE_END = re.compile(r"[.!?\n]")
+# "M. Bazoum", "Mme Merkel" are no sentence ends: a period after a one-letter capital abbreviation is skipped.
+_SENTENCE_END = re.compile(r"(?<!\bM)(?<!\b[A-Z])[.!?\n]")
 # rules whose match may lack its year, which a range partner can supply ("du 7 septembre au 1er octobre 2022")
 _YEARLESS = {"date_dm": "calendar", "month_bare": "month"}
 

@@ -680,3 +680,11 @@ def test_a_paragraph_opening_on_a_capital_sets_the_scene_and_a_demanded_resignat
     m = code(nlp, text)
     rows = m[m.event_type == "REQUEST"]
     assert list(zip(rows.actor_id, rows.recipient_country)) == [("MKD.opposition", "MKD")]
+
+
+def test_a_participle_coordinated_under_the_object_shares_the_subject_and_m_dot_ends_no_sentence(nlp):
+    m = code(nlp, "L'Union africaine a condamné cette tentative de coup de force et exigé la libération du président.")
+    assert ("REQUEST", "org:au") in set(zip(m.event_type, m.actor_id))
+    # published on a Thursday: "s'est entretenu jeudi ... avec M. Ruto" is that Thursday
+    m = code(nlp, "Le secrétaire d'État américain s'est entretenu jeudi par téléphone avec M. Ruto et a assuré qu'il avait son soutien.")
+    assert set(m[m.event_type == "CONSULT"].date_start) == {date(2024, 5, 16)}

@@ -401,6 +401,12 @@ def _finite(verb) -> bool:
 def plural_parties(token, resolver: "ActorResolver") -> list:
     """Actors of a plural noun that names two sides: "les présidents DU Venezuela ET DU Guyana",
     "les délégations RUSSE ET UKRAINIENNE" (empty if the noun names fewer than two)."""
+    if token.pos_ == "PRON" and (
+        (token.lower_ in ("ils", "elles") and token.dep_.startswith("nsubj"))
+        or (token.lower_ in ("leur", "eux") and token.dep_ in ("iobj", "obj", "obl:arg"))
+    ):
+        # "Ils ont rompu ...", "la Russie, qui LEUR a livré des armes": the states listed before
+        return _listed_states(token, resolver, lookback=6)
     if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
         return []
     counted = _counted_states(token, resolver) or _listed_states(token, resolver)
@@ -460,17 +466,19 @@ def _counted_states(token, resolver: ActorResolver) -> list:
 _LIST_GLUE = re.compile(r"^(?:\s|,|et\b|de\b|des\b|du\b|d['’]|l['’]|la\b|le\b|les\b)*$", re.IGNORECASE)
 
 
-def _listed_states(token, resolver: ActorResolver) -> list:
-    """The states "CES pays" refers back to: the last list of two or more states written before it in
-    its sentence or the one before ("l'Arabie saoudite, les Émirats et Bahreïn ... accusé par ces pays")."""
-    if (
-        token.lemma_.lower() not in _COUNTED_NOUNS or resolver.doc_actors is None or resolver.gazetteer is None
-        or not any(c.dep_ == "det" and c.lower_ == "ces" for c in token.children)
-    ):  # fmt: skip
+def _listed_states(token, resolver: ActorResolver, lookback: int = 1) -> list:
+    """The states "CES pays" (or a subject "ils") refers back to: the last list of two or more states
+    written before it in its sentence or the `lookback` ones before ("l'Arabie saoudite, les Émirats et
+    Bahreïn ... accusé par ces pays")."""
+    if resolver.doc_actors is None or resolver.gazetteer is None:
+        return []
+    if token.pos_ != "PRON" and (
+        token.lemma_.lower() not in _COUNTED_NOUNS or not any(c.dep_ == "det" and c.lower_ == "ces" for c in token.children)
+    ):
         return []
     text, sents = token.doc.text, resolver.doc_actors.sentences
     k = max((n for n, sp in enumerate(sents) if sp[0] <= token.idx), default=0)
-    lo = sents[max(k - 1, 0)][0] if sents else 0
+    lo = sents[max(k - lookback, 0)][0] if sents else 0
     before = [(s, e, a) for s, e, a in resolver.doc_actors.matches if lo <= s and e <= token.idx]
     run: list = []
     for start, end, actor in reversed(before):

@@ -688,3 +688,14 @@ def test_a_participle_coordinated_under_the_object_shares_the_subject_and_m_dot_
     # published on a Thursday: "s'est entretenu jeudi ... avec M. Ruto" is that Thursday
     m = code(nlp, "Le secrétaire d'État américain s'est entretenu jeudi par téléphone avec M. Ruto et a assuré qu'il avait son soutien.")
     assert set(m[m.event_type == "CONSULT"].date_start) == {date(2024, 5, 16)}
+
+
+def test_ils_and_leur_stand_for_the_states_listed_before(nlp):
+    text = (
+        "La Lettonie, l'Estonie et la Lituanie ont quitté lundi le groupe de coopération 16+1. "
+        "Les trois pays baltes dénoncent les pressions de Pékin. "
+        "Ils ont également rompu leurs accords commerciaux avec la Chine et se sont tournés vers les États-Unis, qui leur ont promis une aide."
+    )
+    m = code(nlp, text)
+    rows = m[m.event_type == "SANCTION"]
+    assert sorted(zip(rows.actor_id, rows.recipient_id)) == [("EST", "CHN"), ("LTU", "CHN"), ("LVA", "CHN")]

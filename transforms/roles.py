@@ -359,49 +359,53 @@ def _participle_subjects(verb, lexicon) -> list:
     return conjuncts(head)
 
 
+def _object_acts(verb, lexicon, accept, adjunct: bool = False):
+    """(noun, entry) for each object noun of a verb that triggers an act `accept` takes; with adjunct,
+    also a bare noun hung as an adjunct ("a rejeté vendredi toute négociation", after the weekday)."""
+    for obj in verb.children:
+        if obj.pos_ != "NOUN" or not (obj.dep_ == "obj" or (adjunct and obj.dep_ == "obl:mod" and not case_of(obj))):
+            continue
+        inner = match_token(obj, lexicon)
+        if inner is not None and accept(inner):
+            yield obj, inner
+
+
 def _threatened_party(verb, resolver: ActorResolver, lexicon) -> list:
     """Whom a threat is aimed at when it names only the act threatened: "a menacé DE SUSPENDRE ses
-    relations AVEC LES ÉMIRATS" -> the recipient of that act."""
+    relations AVEC LES ÉMIRATS", "de rétablir LES SANCTIONS CONTRE la Birmanie" -> that act's recipient."""
+    other = lambda e: e.type != "THREATEN"  # noqa: E731
     for child in verb.children:
         if child.dep_ != "xcomp" or child.pos_ != "VERB":
             continue
         entry = match_token(child, lexicon)
-        if entry is not None and entry.type != "THREATEN":
+        if entry is not None and other(entry):
             _, recips = verbal_roles(child, entry, resolver, lexicon)
             if recips:
                 return recips
-        for obj in (c for c in child.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
-            inner = match_token(obj, lexicon)  # "a menacé de rétablir LES SANCTIONS CONTRE la Birmanie"
-            if inner is not None and inner.type != "THREATEN":
-                _, recips = nominal_roles(obj, inner, resolver, lexicon)
-                if recips:
-                    return recips
-    return []
-
-
-def _rejected_partner(verb, resolver: ActorResolver, lexicon) -> list:
-    """Whom one refuses to deal with: "a rejeté toute négociation AVEC LES MANIFESTANTS" -> them."""
-    objects = [
-        c for c in verb.children if c.pos_ == "NOUN" and (c.dep_ == "obj" or (c.dep_ == "obl:mod" and not case_of(c)))
-    ]  # "a rejeté vendredi toute négociation": the object hung as an adjunct after the weekday
-    for obj in objects:
-        inner = match_token(obj, lexicon)
-        if inner is not None and inner.symmetric:
+        for obj, inner in _object_acts(child, lexicon, other):
             _, recips = nominal_roles(obj, inner, resolver, lexicon)
             if recips:
                 return recips
     return []
 
 
+def _rejected_partner(verb, resolver: ActorResolver, lexicon) -> list:
+    """Whom one refuses to deal with: "a rejeté toute négociation AVEC LES MANIFESTANTS" -> them."""
+    for obj, inner in _object_acts(verb, lexicon, lambda e: e.symmetric, adjunct=True):
+        _, recips = nominal_roles(obj, inner, resolver, lexicon)
+        if recips:
+            return recips
+    return []
+
+
 def _asked_party(verb, resolver: ActorResolver, lexicon) -> list:
     """Who is asked to act when a demand names the act: "a exigé LA DÉMISSION DU PREMIER MINISTRE",
     "réclame LE RETRAIT DES TROUPES RUSSES" -> the author of that act."""
-    for obj in (c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
-        inner = match_token(obj, lexicon)
-        if inner is not None and inner.type not in ("REQUEST", "THREATEN") and "de" not in inner.recipient:
-            actors, _ = nominal_roles(obj, inner, resolver, lexicon)
-            if actors:
-                return actors
+    asked = lambda e: e.type not in ("REQUEST", "THREATEN") and "de" not in e.recipient  # noqa: E731
+    for obj, inner in _object_acts(verb, lexicon, asked):
+        actors, _ = nominal_roles(obj, inner, resolver, lexicon)
+        if actors:
+            return actors
     return []
 
 

@@ -219,6 +219,9 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                 recipients = [r for r in (resolver.resolve_token(c) for c in cands) if r is not None]
                 if recipients:
                     break
+    if not recipients and entry.type == "REQUEST" and case_of(noun) in ("à", "sur") and noun.head.pos_ in ("VERB", "AUX"):
+        # "le Conseil s'est réuni À LA DEMANDE d'Israël": the request was that the verb's subject act
+        recipients = [a for a in (resolve_participant(t, resolver, speaker) for t in subject_tokens(noun.head)) if a is not None]
     if not actors and entry.type in _TROOP_MOVES and recipients and all(r.sector in ("military", "armed_group") for r in recipients):
         actors, recipients = recipients, []  # "le retrait DES TROUPES AMÉRICAINES": the troops move
     gov = support_verb(noun, lexicon)

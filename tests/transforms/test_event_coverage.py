@@ -699,3 +699,11 @@ def test_ils_and_leur_stand_for_the_states_listed_before(nlp):
     m = code(nlp, text)
     rows = m[m.event_type == "SANCTION"]
     assert sorted(zip(rows.actor_id, rows.recipient_id)) == [("EST", "CHN"), ("LTU", "CHN"), ("LVA", "CHN")]
+
+
+def test_support_of_one_state_to_another_and_a_meeting_held_at_someones_request(nlp):
+    m = code(nlp, "Le chancelier allemand a réaffirmé le soutien « indéfectible » de l'Allemagne à l'Ukraine.")
+    assert ("SUPPORT", "DEU", "UKR") in {(r.event_type, r.actor_country, r.recipient_id) for r in m.itertuples()}
+    m = code(nlp, "L'Otan s'est réunie jeudi en urgence à la demande de la Pologne.")
+    rows = m[m.event_type == "REQUEST"]
+    assert list(zip(rows.actor_id, rows.recipient_id)) == [("POL", "org:nato")]

@@ -127,8 +127,29 @@ def sentence_tense(text: str, start: int, end: int, rs: RuleSet) -> str | None:
     left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
     m = _SENTENCE_END.search(text, end, end + 400)
     sentence = text[left:start] + " " + text[end:m.start() if m else min(len(text), end + 400)]
-    future = any(p.search(sentence) for p in rs.tense.get("future", ()))
-    past = any(p.search(sentence) for p in rs.tense.get("past", ()))
+    found = _tense_of(sentence, rs)
+    if found is None and sentence.strip():
+        # both tenses in the sentence ("a annoncé que ses partisans MANIFESTERAIENT vendredi"): the clause
+        # of the date decides, from the last clause boundary before it to the next one after it
+        stop = m.start() if m else min(len(text), end + 400)
+        lo = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(text, left, start)), default=left)
+        bounds = list(_CLAUSE_BOUNDARY.finditer(text, end, stop))
+        hi = bounds[0].start() if bounds else stop
+        if not text[lo:start].strip() and len(bounds) > 0 and not text[end:hi].strip():
+            # a fronted date ("Samedi, des manifestants ont attaqué ...") belongs to the clause after it
+            hi = bounds[1].start() if len(bounds) > 1 else stop
+        found = _tense_of(text[lo:start] + " " + text[end:hi], rs)
+    return found
+
+
+# Where a clause ends: a comma, a colon, a semicolon, a quote, or a subordinating "que".
+_CLAUSE_BOUNDARY = re.compile(r"[,;:«»]|\bqu(?:e\b|['’])", re.IGNORECASE)
+
+
+def _tense_of(passage: str, rs: RuleSet) -> str | None:
+    """'future' or 'past' when only that tense's cues occur in the passage, else None."""
+    future = any(p.search(passage) for p in rs.tense.get("future", ()))
+    past = any(p.search(passage) for p in rs.tense.get("past", ()))
     if future != past:
         return "future" if future else "past"
     return None

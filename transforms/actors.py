@@ -113,6 +113,7 @@ class Gazetteer:
         self.adjectives: dict[str, str] = {}  # folded adjective form -> ISO3
         self.member_nouns: frozenset[str] = frozenset()  # "chefs (d'État) de X" act for X
         self.in_power_words: frozenset[str] = frozenset()  # "les militaires AU POUVOIR à X" rule X
+        self.tenure_markers: dict[str, str] = {}  # "sortant" -> former, "élu" -> incoming (coref)
         self.descriptions: dict[tuple[str, ...], str] = {}  # folded "les putschistes" -> rulers | armed_group
         self.person_records: dict[str, dict] = {}  # per:<id> -> raw YAML record (roles, years)
         self.suffix_labels: dict[str, tuple[str, str, str]] = {}  # suffix -> (label, sector, kind)
@@ -130,6 +131,9 @@ class Gazetteer:
         gaz.ambiguous = {normalize(k): v for k, v in (roles.get("ambiguous") or {}).items()}
         gaz.member_nouns = frozenset(normalize(w) for w in roles.get("member_nouns") or [])
         gaz.in_power_words = frozenset(normalize(w) for w in roles.get("in_power_words") or [])
+        gaz.tenure_markers = {
+            normalize(w): which for which, words in (roles.get("tenure_markers") or {}).items() for w in words
+        }
         for kind, forms in (roles.get("descriptions") or {}).items():
             for form in forms:
                 gaz.descriptions[tuple(t[2] for t in tokens(form))] = kind
@@ -396,6 +400,24 @@ class Gazetteer:
                 return replace(person, role=spec["role"], sector=spec["sector"], body=self.by_id.get(spec.get("body") or ""))
         return person
 
+    def term_start(self, person: Actor, year: int | None) -> int | None:
+        """The year a known person took the office they held in that year (None if not recorded)."""
+        rec = self.person_records.get(person.actor_id)
+        if rec is None:
+            return None
+        for spec in rec["roles"]:
+            if year is None or (spec.get("from") or 0) <= year <= (spec.get("to") or 9999):
+                return spec.get("from")
+        return None
+
+    def tenure(self, phrase: str) -> str | None:
+        """'former' or 'incoming' if a role phrase says which holder it means ('le président sortant')."""
+        for tok in tokens(phrase):
+            which = self.tenure_markers.get(tok[2])
+            if which is not None:
+                return which
+        return None
+
     def bare_body(self, phrase: str) -> str | None:
         """The body suffix of a phrase naming a body without its country ('le Trésor')."""
         toks = tokens(phrase)
@@ -429,6 +451,8 @@ class Gazetteer:
         """The office label of a bare role phrase ('le porte-parole' -> 'spokesperson')."""
         toks = tokens(phrase)
         i = _first_content(toks)
+        while i < len(toks) - 1 and toks[i][2] in self.tenure_markers:
+            i += 1  # "le NOUVEAU président", "l'ANCIEN Premier ministre"
         hit = None
         for j, roles in self.roles.walk(toks, i, phrase):
             hit = (j, roles[0])

@@ -294,15 +294,38 @@ class DocumentActors:
                 return self._resolve_person(s, e)
         return None
 
-    def _by_role(self, office: str, country: str | None, offset: int) -> Actor | None:
-        """Last person introduced before offset holding this office (and country if given)."""
+    def _by_role(self, office: str, country: str | None, offset: int, phrase: str = "") -> Actor | None:
+        """The person named before offset who holds this office (and country if given): the one the
+        phrase's tenure marker picks ("le président sortant": the earlier term), else the last mentioned."""
         accepted = {office, *self.gaz.office_synonyms.get(office, [])}
-        for intro in reversed([i for i in self._intros if i.start <= offset]):
+        holders: list[Actor] = []
+        for intro in [i for i in self._intros if i.start <= offset]:
             role = intro.actor.role or ""
             if any(role == o or role.startswith(o + " ") for o in accepted):
                 if country is None or intro.actor.country == country:
-                    return intro.actor
-        return None
+                    holders.append(intro.actor)
+        if len(holders) < 2:
+            return holders[0] if holders else None
+        which = self.gaz.tenure(phrase) if phrase else None
+        starts = [self.gaz.term_start(a, self.year) for a in holders]
+        if which is not None and None not in starts and len(set(starts)) > 1:
+            # Two presidents in the story: "sortant"/"déchu" is the one in office first, "élu" the newer.
+            pick = min if which == "former" else max
+            return holders[starts.index(pick(starts))]
+        last_seen = self._last_mentions(offset)
+        return max(enumerate(holders), key=lambda ia: (last_seen.get(ia[1].actor_id, -1), ia[0]))[1]
+
+    def _last_mentions(self, offset: int) -> dict[str, int]:
+        """actor_id -> offset of its last mention (full name or surname) before offset."""
+        seen: dict[str, int] = {}
+        for s, e in self._person_mentions:
+            if s > offset:
+                break
+            name = self._name_tokens(self.text[s:e])
+            intro = self._find_intro(name, s) if name else None
+            if intro is not None:
+                seen[intro.actor.actor_id] = s
+        return seen
 
     # ---------------------------------------------------------------- API
     def resolve(self, start: int, end: int) -> Actor | None:
@@ -312,7 +335,7 @@ class DocumentActors:
         if office is not None:
             # NER tags a capitalised title as a person ("du Premier ministre"): it is the office holder
             # introduced before, never a person named "Premier ministre"
-            return self._by_role(office, None, start)
+            return self._by_role(office, None, start, span)
         per_inside = sorted(
             {(s, e) for s, e, lab in self.entities if lab == "PER" and start <= s and e <= end}
             | {(s, e) for s, e in self._person_mentions if start <= s and e <= end}
@@ -335,7 +358,7 @@ class DocumentActors:
             if actor is not None and actor.kind != "person":
                 if actor.role:
                     named = self._named_right_after(end)  # "le président russe Vladimir Poutine"
-                    person = named or self._by_role(actor.role, actor.country, start)
+                    person = named or self._by_role(actor.role, actor.country, start, span)
                     if person is not None:
                         return person
                 return actor
@@ -357,7 +380,7 @@ class DocumentActors:
             return last_organisation(self.matches, start)
         office = self.gaz.role_only(span)
         if office is not None:
-            found = self._by_role(office, None, start)
+            found = self._by_role(office, None, start, span)
             suffix = self.gaz.role_suffix(span) if found is None else None
             if (_FORCES_PLURAL.match(span) and suffix in ("military", "police")) or suffix == "civilians":
                 # "arrêté par LES SOLDATS", "LES POLICIERS ont chargé": the forces of the article's country;

@@ -415,12 +415,14 @@ _DEMANDS = frozenset({"THREATEN", "REQUEST"})
 
 
 def _demanded(token, matches: dict) -> bool:
-    """True if a verb is the content of a threat or a demand coded on its governor: its infinitive
+    """True if a verb is the content of a threat, a demand or a refusal coded on its governor: its infinitive
     complement, or an infinitive coordinated with it ("a menacé de suspendre ... ET DE RAPPELER")."""
     head = token.head
     if token.pos_ == "NOUN" and token.dep_ == "obj" and head.pos_ == "VERB" and head.i not in matches and head is not token:
         return _demanded(head, matches)  # "a menacé de RÉTABLIR les SANCTIONS": the object of the content
-    if head.i not in matches or matches[head.i].type not in _DEMANDS or head is token:
+    if head.i not in matches or head is token:
+        return False
+    if matches[head.i].type not in _DEMANDS and matches[head.i].complement is None:
         return False
     if token.dep_ == "xcomp":
         return True

@@ -44,6 +44,7 @@ class Entry:
     symmetric: bool = False
     needs_recipient: bool = False
     de_pair: bool = False
+    complement: str | None = None  # "infinitive": fires only with an infinitive complement (refuser DE)
     confidence: float = 0.8
 
     @property
@@ -68,6 +69,7 @@ class Lexicon:
     frame_nouns: frozenset[str] = frozenset()
     provided_nouns: frozenset[str] = frozenset()
     control_nouns: frozenset[str] = frozenset()
+    comment_verbs: frozenset[str] = frozenset()
 
     def mode_for(self, token, entry: Entry) -> str | None:
         """The entry's mode, or one named by the trigger's object ("aide militaire" -> military)."""
@@ -143,6 +145,7 @@ def _entry(raw: dict, pos: str, classes: dict[str, list[str]]) -> Entry:
             symmetric=bool(raw.get("symmetric", False)),
             needs_recipient=bool(raw.get("needs_recipient", False)),
             de_pair=bool(raw.get("de_pair", False)),
+            complement=raw.get("complement"),
             confidence=float(raw.get("confidence", 0.8)),
         )
     except KeyError as exc:
@@ -168,6 +171,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         frame_nouns=frozenset(data.get("frame_nouns") or []),
         provided_nouns=frozenset(data.get("provided_nouns") or []),
         control_nouns=frozenset(data.get("control_nouns") or []),
+        comment_verbs=frozenset(data.get("comment_verbs") or []),
     )
     ids: set[str] = set()
     for key, pos, index in (("verbs", "VERB", lex.verbs), ("nouns", "NOUN", lex.nouns)):
@@ -250,7 +254,18 @@ def match_token(token, lexicon: Lexicon) -> Entry | None:
             continue
         if entry.object_in and not (_object_lemmas(token) & entry.object_in):
             continue
+        if entry.complement == "infinitive" and infinitive_complement(token, lexicon) is None:
+            continue
         return entry
+    return None
+
+
+def infinitive_complement(token, lexicon: Lexicon):
+    """The infinitive a verb governs as its content ("a refusé DE DÉMISSIONNER"), unless a verb of saying."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "obj", "advcl") and child.i > token.i and "Inf" in child.morph.get("VerbForm"):
+            if verb_lemma(child) not in lexicon.comment_verbs:
+                return child
     return None
 
 

@@ -707,3 +707,21 @@ def test_support_of_one_state_to_another_and_a_meeting_held_at_someones_request(
     m = code(nlp, "L'Otan s'est réunie jeudi en urgence à la demande de la Pologne.")
     rows = m[m.event_type == "REQUEST"]
     assert list(zip(rows.actor_id, rows.recipient_id)) == [("POL", "org:nato")]
+
+
+def test_an_outgoing_or_new_office_holder_is_told_apart_by_the_start_of_their_term(nlp):
+    text = (
+        "Petro Porochenko a prêté serment samedi à Kiev, trois mois après la fuite en Russie de Viktor Ianoukovitch. "
+        "Le président déchu a accusé jeudi l'Union européenne d'ingérence. "
+        "Le nouveau président a appelé vendredi les séparatistes à déposer les armes."
+    )
+    m = code(nlp, text, dct="2014-06-09")
+    assert m[m.event_type == "ACCUSE"].actor_id.tolist() == ["per:viktor_yanukovych"]
+    assert m[m.event_type == "REQUEST"].actor_id.tolist() == ["per:petro_poroshenko"]
+
+
+def test_refusing_to_act_is_a_rejection_and_the_refused_act_is_not_coded(nlp):
+    m = code(nlp, "Le Premier ministre britannique Boris Johnson a refusé mardi de démissionner.", dct="2022-07-06")
+    assert list(zip(m.event_type, m.actor_id)) == [("REJECT", "per:boris_johnson")]
+    m = code(nlp, "Le porte-parole du gouvernement britannique a refusé mardi de commenter ces informations.", dct="2022-07-06")
+    assert m.empty  # declining to comment is no political act

@@ -122,3 +122,17 @@ def day_shift(choice: DateChoice, clause_text: str) -> DateChoice:
         return choice
     delta = timedelta(days=days)
     return DateChoice(choice.start + delta, choice.end + delta, "day", choice.date_text, "paragraph", choice.future, choice.char_start)
+
+
+# Nouns by which a clause is dated from another act: "au LENDEMAIN de la destitution", "à la VEILLE du sommet".
+_AROUND = {"lendemain": -1, "veille": 1}
+
+
+def around_act(choice: DateChoice, governor_lemma: str) -> DateChoice:
+    """An act named as what the dated clause came the day after or before ("Adly Mansour a prêté serment
+    jeudi, au lendemain de LA DESTITUTION de Morsi" -> Wednesday); only a day taken from the clause moves."""
+    days = _AROUND.get(governor_lemma)
+    if days is None or choice.method not in ("clause", "sentence") or choice.precision != "day" or choice.start is None:
+        return choice
+    delta = timedelta(days=days)
+    return DateChoice(choice.start + delta, choice.end + delta, "day", choice.date_text, choice.method, choice.future, choice.char_start)

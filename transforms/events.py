@@ -37,10 +37,10 @@ from transforms.discourse import (
     surface_subjects,
 )
 from transforms.actor_context import focus_party, party_side
-from transforms.anchor import before_statement, day_shift, since
+from transforms.anchor import around_act, before_statement, day_shift, since
 from transforms.participants import ActorResolver, controller, coordinated_head, resolve_participant, subject_tokens
 from transforms.roles import is_passive, nominal_roles, support_verb, verb_above_time_noun, verbal_roles
-from transforms.triggers import Lexicon, load_lexicon, match_token
+from transforms.triggers import Lexicon, case_of, load_lexicon, match_token
 
 # Acts that always have a target: when the text names none, the article's focus is taken (see focus_party).
 IMPLIED_TARGET = frozenset({
@@ -216,6 +216,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             actors = both_sides(token, ctx.pairs, ctx.recent)  # "les deux parties ont convenu"
         if actors and not recips and "obj" in entry.recipient:
             recips = both_sides(token, ctx.pairs, ctx.recent, ("obj",), actors)  # "a appelé les deux pays"
+        if actors and entry.type == "ACCUSE":
+            recips = _judged_authors(token, actors, ctx, lexicon, side) or recips
     else:
         actors, recips = nominal_roles(token, entry, ctx.resolver, lexicon, side)
         gov = support_verb(token, lexicon) if entry.symmetric and len(actors) + len(recips) < 2 else None
@@ -293,6 +295,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         choice = since(choice, ctx.text, ctx.dct)  # "a accordé DEPUIS JANVIER": from January to now
     if choice is not None:
         choice = day_shift(choice, ctx.text[clause[0]:clause[1]])  # "Dès LE LENDEMAIN, la coalition a riposté"
+        if token.pos_ == "NOUN" and case_of(token) == "de":
+            choice = around_act(choice, token.head.lemma_.lower())  # "jeudi, au lendemain DE LA DESTITUTION"
     method = getattr(choice, "method", None)
     if mod.opinion and mod.claimant is None:
         ahead = method == "clause" and ctx.dct is not None and choice.start is not None and choice.start >= ctx.dct.start
@@ -412,6 +416,18 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
 
 # Acts whose infinitive complement is their content, not an act of its own.
 _DEMANDS = frozenset({"THREATEN", "REQUEST"})
+
+
+def _judged_authors(verb, actors: list, ctx: _Context, lexicon: Lexicon, side) -> list:
+    """Who did the act a condemnation names as its object: "a condamné l'arrestation PAR LA POLICE de
+    X", "a dénoncé l'invasion RUSSE de l'Ukraine" are aimed at the police and at Russia (house
+    convention), not at the phrase's last name; [] when the act's author is not written."""
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+    entry = match_token(obj, lexicon) if obj is not None else None
+    if entry is None or entry.type in SPEECH_ACTS:
+        return []
+    authors, _ = nominal_roles(obj, entry, ctx.resolver, lexicon, side)
+    return [a for a in authors if all(a.actor_id != b.actor_id for b in actors)]
 
 
 def _demanded(token, matches: dict) -> bool:

@@ -121,6 +121,12 @@ class ActorResolver:
             lo += 1
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
 
+    def resolve_head(self, token, cut):
+        """Actor named by token's phrase cut before one of its dependents ("l'armée | de Mohamed Morsi")."""
+        lo, _ = self._np_span(token)
+        last = self.doc[cut.left_edge.i - 1]
+        return self._resolve_chars(lo, last.idx + len(last)) if last.i >= token.i else None
+
     def resolve_token(self, token):
         """Canonical actor named by the noun phrase headed at token (entity, apposition, phrase), or None."""
         if token.pos_ == "NOUN":

@@ -54,7 +54,7 @@ def slot_groups(token, slots: tuple[str, ...], exclude: set[int], depth: int = 4
     so prepositional slots are also searched down the object's nominal dependents.
     """
     groups = []
-    deps = [c for c in dependents(token) if c.i not in exclude and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    deps = [c for c in dependents(token) if c.i not in exclude and (c.pos_ in ("NOUN", "PROPN", "PRON") or _nominalized(c))]
     for slot in slots:
         found = []
         for child in deps:
@@ -86,6 +86,14 @@ def slot_groups(token, slots: tuple[str, ...], exclude: set[int], depth: int = 4
                     if part.dep_ == "acl" and part.pos_ == "VERB" and "Part" in part.morph.get("VerbForm"):
                         groups.extend(slot_groups(part, inner_slots, exclude, depth - 1))
     return groups
+
+
+def _nominalized(token) -> bool:
+    """A participle the tagger kept as a verb though a determiner makes it a noun: "a arrêté L'OPPOSANT
+    Raila Odinga", "LES manifestants"."""
+    return token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and any(
+        c.dep_ == "det" and c.i < token.i for c in token.children
+    )
 
 
 def _first_resolved(groups: list[list], resolver: "ActorResolver", speaker) -> list:
@@ -141,7 +149,7 @@ def support_verb(noun, lexicon):
 
 def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=None):
     """(actors, recipients) of a noun trigger: "la visite DE X À Y", possessive, demonym, support verb."""
-    actors, recipients = [], []
+    actors, recipients, patients = [], [], []
     de_is_recipient = "de" in entry.recipient
     if entry.de_pair:
         # "le retrait de la France du Mali": the first named "de X" acts, the last is the recipient.
@@ -170,7 +178,17 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                 if a is not None:
                     actors.append(a)
         elif child.dep_ in ("nmod", "obl:arg", "obl:agent") and case_of(child) == "par":
-            actors.extend(a for a in (resolver.resolve_token(t) for t in conjuncts(child)) if a is not None)
+            for t in conjuncts(child):
+                patient = _patient_after_agent(t, entry, resolver)
+                if patient is not None:  # "la destitution par l'armée DE MOHAMED MORSI"
+                    patients.append(patient[1])
+                a = resolver.resolve_head(t, patient[0]) if patient is not None else resolver.resolve_token(t)
+                if a is None and patient is not None and patient[1].country and resolver.gazetteer is not None:
+                    # "par l'armée" before any country was named: the body of the country of the one it seized
+                    body = resolver.gazetteer.bare_body(t.text)
+                    a = resolver.gazetteer.institution(patient[1].country, body) if body else None
+                if a is not None:
+                    actors.append(a)
         elif child.dep_ in ("nmod", "obl:arg") and case_of(child) == "de" and not de_is_recipient:
             if child.pos_ == "PROPN" or child.ent_type_:
                 for t in conjuncts(child):
@@ -185,6 +203,8 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     actors.append(a)
     slots = tuple(s for s in entry.recipient if s not in ("obj", "iobj"))
     recipients = _first_resolved(slot_groups(noun, slots, set(), depth=2), resolver, speaker)
+    if not recipients:
+        recipients = patients
     if not recipients:
         # "des sanctions VISANT des secteurs clés de l'économie bélarusse": what the measure targets
         for part in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _TARGETING):
@@ -243,6 +263,20 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     if a is not None:
                         actors.append(a)
     return actors, recipients
+
+
+def _patient_after_agent(agent, entry: Entry, resolver: ActorResolver):
+    """(token, person) of the one a seizure is done to when the parse hangs them on its agent: in "la
+    destitution par l'armée DE MOHAMED MORSI" French puts the patient after the agent; (None if not).
+    Only for acts done to a person (COERCE): "l'offensive par les forces de Kadhafi" names their owner."""
+    if entry.type != "COERCE":
+        return None
+    for child in agent.children:
+        if child.i > agent.i and child.dep_ == "nmod" and case_of(child) == "de":
+            person = resolver.resolve_token(child)
+            if person is not None and person.kind == "person":
+                return child, person
+    return None
 
 
 def _own_dependents(noun, entry: Entry):

@@ -725,3 +725,22 @@ def test_refusing_to_act_is_a_rejection_and_the_refused_act_is_not_coded(nlp):
     assert list(zip(m.event_type, m.actor_id)) == [("REJECT", "per:boris_johnson")]
     m = code(nlp, "Le porte-parole du gouvernement britannique a refusé mardi de commenter ces informations.", dct="2022-07-06")
     assert m.empty  # declining to comment is no political act
+
+
+def test_a_seizure_by_an_agent_of_someone_is_aimed_at_them_and_dated_the_day_before_au_lendemain(nlp):
+    text = (
+        "Le Sénat brésilien a voté mercredi la destitution de la présidente. "
+        "Michel Temer a prêté serment jeudi, au lendemain de la destitution par le Sénat de Dilma Rousseff. "
+        "L'Équateur a condamné vendredi la destitution par le Sénat de Dilma Rousseff."
+    )
+    m = code(nlp, text, dct="2016-09-02")
+    seized = m[(m.event_type == "COERCE") & (m.recipient_id == "per:dilma_rousseff")]
+    assert set(seized.actor_id) == {"BRA.legislature"}
+    assert seized.date_start.min() == date(2016, 8, 31)  # "jeudi, au lendemain de la destitution": Wednesday
+    # condemning the act is aimed at whoever did it (house convention), not at its last-named party
+    assert list(zip(m[m.event_type == "ACCUSE"].actor_id, m[m.event_type == "ACCUSE"].recipient_id)) == [("ECU", "BRA.legislature")]
+
+
+def test_a_participle_used_as_a_noun_is_an_object(nlp):
+    m = code(nlp, "La police kényane a arrêté lundi l'opposant Raila Odinga.")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("COERCE", "KEN.police", "unk:raila_odinga")]

@@ -417,10 +417,17 @@ class DocumentActors:
         m = _SCENE.match(self.text, start)
         if m is None:
             return None
-        for ms, me, actor in self.matches:
+        for k, (ms, me, actor) in enumerate(self.matches):
             if ms == m.end() and actor.country and actor.kind in ("country", "institution") and me < offset:
-                if _SCENE_COMMA.match(self.text, me):
-                    return self.gaz.by_id.get(actor.country)
+                comma = _SCENE_COMMA.match(self.text, me)
+                if comma is None:
+                    return None
+                nxt = self.matches[k + 1] if k + 1 < len(self.matches) else None
+                if nxt is not None and nxt[0] - comma.end() < 40 and nxt[2].country == actor.country and nxt[2].kind != "country":
+                    # "À Washington, Barack Obama a appelé les militaires à ...": its leaders speak from
+                    # home; the paragraph's unnamed soldiers or crowds are not theirs
+                    return None
+                return self.gaz.by_id.get(actor.country)
             if ms > m.end():
                 break
         return None

@@ -744,3 +744,13 @@ def test_a_seizure_by_an_agent_of_someone_is_aimed_at_them_and_dated_the_day_bef
 def test_a_participle_used_as_a_noun_is_an_object(nlp):
     m = code(nlp, "La police kényane a arrêté lundi l'opposant Raila Odinga.")
     assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("COERCE", "KEN.police", "unk:raila_odinga")]
+
+
+def test_a_paragraph_opening_on_a_capital_whose_leader_speaks_does_not_move_the_scene(nlp):
+    text = (
+        "L'armée thaïlandaise a pris le pouvoir jeudi à Bangkok.\n\n"
+        "À Washington, le secrétaire d'État John Kerry a appelé les soldats à rétablir sans délai le gouvernement civil."
+    )
+    m = code(nlp, text, dct="2014-05-23")
+    rows = m[m.event_type == "REQUEST"]
+    assert list(zip(rows.actor_id, rows.recipient_id)) == [("per:john_kerry", "THA.military")]

@@ -378,6 +378,8 @@ class DocumentActors:
             return last_group(self.matches, start) or self._unlisted_group(start, end)
         if described == "organisation":
             return last_organisation(self.matches, start)
+        if described == "person":  # "L'intéressé a démenti": the person just named
+            return next((self._resolve_person(s, e) for s, e in reversed(self._person_mentions) if e <= start), None)
         office = self.gaz.role_only(span)
         if office is not None:
             found = self._by_role(office, None, start, span)

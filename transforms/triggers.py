@@ -45,6 +45,7 @@ class Entry:
     needs_recipient: bool = False
     de_pair: bool = False
     complement: str | None = None  # "infinitive": fires only with an infinitive complement (refuser DE)
+    not_case: frozenset[str] = frozenset()  # nouns: prepositions making an idiom ("à l'appui de")
     confidence: float = 0.8
 
     @property
@@ -146,6 +147,7 @@ def _entry(raw: dict, pos: str, classes: dict[str, list[str]]) -> Entry:
             needs_recipient=bool(raw.get("needs_recipient", False)),
             de_pair=bool(raw.get("de_pair", False)),
             complement=raw.get("complement"),
+            not_case=frozenset(raw.get("not_case") or ()),
             confidence=float(raw.get("confidence", 0.8)),
         )
     except KeyError as exc:
@@ -255,6 +257,8 @@ def match_token(token, lexicon: Lexicon) -> Entry | None:
         if entry.object_in and not (_object_lemmas(token) & entry.object_in):
             continue
         if entry.complement == "infinitive" and infinitive_complement(token, lexicon) is None:
+            continue
+        if entry.not_case and case_of(token) in entry.not_case:
             continue
         return entry
     return None

@@ -754,3 +754,24 @@ def test_a_paragraph_opening_on_a_capital_whose_leader_speaks_does_not_move_the_
     m = code(nlp, text, dct="2014-05-23")
     rows = m[m.event_type == "REQUEST"]
     assert list(zip(rows.actor_id, rows.recipient_id)) == [("per:john_kerry", "THA.military")]
+
+
+def test_custody_purges_and_l_interesse(nlp):
+    m = code(nlp, "La police russe a placé en garde à vue samedi plus de 3 000 personnes à Moscou.", dct="2021-02-01")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("COERCE", "RUS.police", "RUS.civilians")]
+    m = code(nlp, "Les autorités chinoises ont poursuivi lundi une vaste purge au sein de l'armée.", dct="2023-09-04")
+    assert ("COERCE", "CHN") in set(zip(m.event_type, m.actor_id))
+    text = "Le Kremlin accuse l'opposant Alexeï Navalny de travailler pour la CIA. L'intéressé a démenti jeudi."
+    m = code(nlp, text, dct="2021-02-01")
+    assert m[m.event_type == "REJECT"].actor.tolist() == ["Alexeï Navalny"]
+
+
+def test_a_verdict_by_its_attribute_condemns_or_denies_and_a_l_appui_de_is_no_support(nlp):
+    m = code(nlp, "Le Kremlin a jugé vendredi ces accusations « totalement fausses ».", dct="2021-02-01")
+    assert list(zip(m.event_type, m.actor_id)) == [("REJECT", "RUS")]
+    m = code(nlp, "L'Union africaine a jugé « inacceptable » vendredi le renversement du président malien.", dct="2020-08-21")
+    assert ("ACCUSE", "org:au") in set(zip(m.event_type, m.actor_id))
+    m = code(nlp, "Le procureur a présenté vendredi des preuves à l'appui de ses accusations.", dct="2021-02-01")
+    assert "SUPPORT" not in set(m.event_type)
+    m = code(nlp, "Le Kremlin a jugé vendredi ces accusations crédibles.", dct="2021-02-01")
+    assert m[m.event_type.isin(["REJECT", "ACCUSE"]) & (m.actor_id == "RUS")].empty  # no verdict adjective, no event

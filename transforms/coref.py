@@ -52,6 +52,14 @@ _FORCES_PLURAL = re.compile(r"^(?:(?:les|ces|des)\s+)?\w+[sx]$", re.IGNORECASE)
 # A paragraph that opens on a place: "À Erevan, ", "En Birmanie, ", "Au Niger, ", "Dans la capitale, ".
 _SCENE = re.compile(r"(?:À|A|En|Au|Aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?")
 _SCENE_COMMA = re.compile(r"\s*,")
+# A place named as where something happens: "À Minsk", "dans les rues de Minsk", "dans le sud de l'Ukraine".
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:à|dans|en|au|aux|sur)|(?:rues|ville|villes|région|capitale|sud|nord|est|ouest|centre|frontière)\s+d[eu']?)"
+    r"\s*(?:l['’]|la\s+|le\s+|les\s+)?\Z",
+    re.IGNORECASE,
+)
+# Bodies that act where they are: unnamed, they are the local ones.
+_LOCAL_BODIES = frozenset({"police", "civilians"})
 # Contracted articles ("au président", "du ministre") read as the plain article for the role lookup.
 _CONTRACTED = re.compile(r"^(?:(au|du)|aux|des)\s+", re.IGNORECASE)
 
@@ -387,7 +395,7 @@ class DocumentActors:
             if (_FORCES_PLURAL.match(span) and suffix in ("military", "police")) or suffix == "civilians":
                 # "arrêté par LES SOLDATS", "LES POLICIERS ont chargé": the forces of the article's country;
                 # "le journaliste", "un habitant" no name was given for: one of its people
-                host = self.host_country(start)
+                host = self.local_country(start)
                 found = self.gaz.institution(host.country, suffix) if host is not None else None
             return found
         body = self.gaz.bare_body(span)
@@ -396,7 +404,7 @@ class DocumentActors:
             if found is None and body != "government":
                 # "la police", "le Congrès", "le parquet" never named before: the body of the country the
                 # article is about (not "the government", which _last_body already takes from the text).
-                host = self.host_country(start)
+                host = self.local_country(start) if body in _LOCAL_BODIES else self.host_country(start)
                 found = self.gaz.institution(host.country, body) if host is not None else None
             return found
         defined = [a for ms, me, a in self.matches if start <= ms and me <= end and a.actor_id.startswith("grp:")]
@@ -411,6 +419,35 @@ class DocumentActors:
         "En Birmanie, ..."), else the article's most cited (transforms.actor_context.host_country)."""
         return self._scene(offset) or host_country(self.gaz, self.matches, offset, whole=whole)
 
+    def local_country(self, offset: int) -> Actor | None:
+        """The country where what is said at offset happens: the last place its paragraph named with a
+        locative before it ("dans les rues DE MINSK", "dans le sud DE L'UKRAINE"), else
+        the article's country (host_country). For unnamed locals: police, crowds, the people."""
+        para = self.text.rfind("\n\n", 0, offset)
+        lo = para + 2 if para >= 0 else 0
+        for k in range(len(self.matches) - 1, -1, -1):
+            ms, _me, actor = self.matches[k]
+            if ms >= offset:
+                continue
+            if ms < lo:
+                break
+            if actor.country and actor.kind in ("country", "institution") and actor.role is None and (
+                actor.kind == "country" or actor.sector == "government"
+            ) and _LOCATIVE_BEFORE.search(self.text, max(0, ms - 30), ms) and not self._home_of_speaker(k):
+                return self.gaz.by_id.get(actor.country)
+        return self.host_country(offset)
+
+    def _home_of_speaker(self, k: int) -> bool:
+        """True if the place of match k is followed by one of its own officials: "À Washington, Barack
+        Obama a appelé les militaires à...": the leader speaks from home, the soldiers are not there."""
+        ms, me, actor = self.matches[k]
+        comma = _SCENE_COMMA.match(self.text, me)
+        nxt = self.matches[k + 1] if k + 1 < len(self.matches) else None
+        return (
+            comma is not None and nxt is not None and nxt[0] - comma.end() < 40
+            and nxt[2].country == actor.country and nxt[2].kind != "country"
+        )  # fmt: skip
+
     def _scene(self, offset: int) -> Actor | None:
         """The country of a place a paragraph opens on with a locative and a comma ("À Erevan, l'annonce
         a provoqué la colère"): the paragraph's events happen there."""
@@ -421,13 +458,7 @@ class DocumentActors:
             return None
         for k, (ms, me, actor) in enumerate(self.matches):
             if ms == m.end() and actor.country and actor.kind in ("country", "institution") and me < offset:
-                comma = _SCENE_COMMA.match(self.text, me)
-                if comma is None:
-                    return None
-                nxt = self.matches[k + 1] if k + 1 < len(self.matches) else None
-                if nxt is not None and nxt[0] - comma.end() < 40 and nxt[2].country == actor.country and nxt[2].kind != "country":
-                    # "À Washington, Barack Obama a appelé les militaires à ...": its leaders speak from
-                    # home; the paragraph's unnamed soldiers or crowds are not theirs
+                if _SCENE_COMMA.match(self.text, me) is None or self._home_of_speaker(k):
                     return None
                 return self.gaz.by_id.get(actor.country)
             if ms > m.end():

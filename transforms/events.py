@@ -244,7 +244,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             recips = [state]
     if not actors and recips and entry.type == "COERCE" and is_passive(token) and ctx.resolver.doc_actors is not None:
         # "X a été arrêté" with no agent: an arrest or a removal is the act of the state the article is about.
-        host = ctx.resolver.doc_actors.host_country(token.idx)
+        host = ctx.resolver.doc_actors.local_country(token.idx)
         if host is not None and host.actor_id not in {r.actor_id for r in recips}:
             actors = [host]
     if (
@@ -254,7 +254,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         # "Des milliers de manifestants ont défilé à Tbilissi": the unnamed crowd is the people of the
         # country they protest against, else of the country the article is about
         state = next((state_of(r, ctx.resolver) for r in recips if r.country), None)
-        state = state or ctx.resolver.doc_actors.host_country(token.idx)
+        state = state or ctx.resolver.doc_actors.local_country(token.idx)
         if state is not None:
             actors = [ctx.resolver.gazetteer.institution(state.country, "civilians")]
             implied_actor = True
@@ -295,8 +295,10 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         choice = since(choice, ctx.text, ctx.dct)  # "a accordé DEPUIS JANVIER": from January to now
     if choice is not None:
         choice = day_shift(choice, ctx.text[clause[0]:clause[1]])  # "Dès LE LENDEMAIN, la coalition a riposté"
-        if token.pos_ == "NOUN" and case_of(token) == "de":
-            choice = around_act(choice, token.head.lemma_.lower())  # "jeudi, au lendemain DE LA DESTITUTION"
+        own = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+        if token.pos_ == "NOUN" and case_of(token) == "de" and not (own[0] <= (choice.char_start or -1) < own[1]):
+            # "jeudi, au lendemain DE LA DESTITUTION" (not "au lendemain de frappes menées DIMANCHE")
+            choice = around_act(choice, token.head.lemma_.lower())
     method = getattr(choice, "method", None)
     if mod.opinion and mod.claimant is None:
         ahead = method == "clause" and ctx.dct is not None and choice.start is not None and choice.start >= ctx.dct.start

@@ -234,7 +234,10 @@ def _object_lemmas(token, depth: int = 3) -> set[str]:
 def _has_with(token, entry: Entry) -> bool:
     """True if the multi-word part of the entry is there ("mettre EN GARDE")."""
     for child in token.children:
-        if child.lemma_.lower() == entry.with_lemma:
+        if entry.with_lemma == "*" and child.dep_ not in ("nsubj", "obj", "punct"):
+            if case_of(child) == entry.with_case:
+                return True
+        elif child.lemma_.lower() == entry.with_lemma:
             return entry.with_case is None or case_of(child) == entry.with_case
     return False
 

@@ -775,3 +775,17 @@ def test_a_verdict_by_its_attribute_condemns_or_denies_and_a_l_appui_de_is_no_su
     assert "SUPPORT" not in set(m.event_type)
     m = code(nlp, "Le Kremlin a jugé vendredi ces accusations crédibles.", dct="2021-02-01")
     assert m[m.event_type.isin(["REJECT", "ACCUSE"]) & (m.actor_id == "RUS")].empty  # no verdict adjective, no event
+
+
+def test_unnamed_crowds_and_detainees_belong_where_the_paragraph_places_them_and_a_call_to_act_is_a_request(nlp):
+    text = (
+        "Le président kazakh a appelé lundi au calme. Astana a fermé sa frontière, a annoncé le gouvernement kazakh.\n\n"
+        "Dans les rues de Bichkek, des milliers de personnes ont manifesté mardi contre les résultats des législatives. "
+        "Quelque 500 personnes ont été interpellées dans la nuit."
+    )
+    m = code(nlp, text, dct="2020-10-07")
+    got = set(zip(m.event_type, m.actor_id, m.recipient_id))
+    assert {("PROTEST", "KGZ.civilians", "KGZ"), ("COERCE", "KGZ", "KGZ.civilians")} <= got
+    assert ("REQUEST", "KAZ") in set(zip(m.event_type, m.actor_id))  # "a appelé au calme": no one named, still a call
+    m = code(nlp, "Riyad a annoncé lundi le gel de ses programmes de bourses au Canada.", dct="2018-08-07")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("SANCTION", "SAU", "CAN")]

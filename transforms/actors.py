@@ -113,6 +113,7 @@ class Gazetteer:
         self.adjectives: dict[str, str] = {}  # folded adjective form -> ISO3
         self.member_nouns: frozenset[str] = frozenset()  # "chefs (d'État) de X" act for X
         self.in_power_words: frozenset[str] = frozenset()  # "les militaires AU POUVOIR à X" rule X
+        self.site_nouns: frozenset[str] = frozenset()  # "un camp DU JeM" targets the JeM (participants)
         self.tenure_markers: dict[str, str] = {}  # "sortant" -> former, "élu" -> incoming (coref)
         self.descriptions: dict[tuple[str, ...], str] = {}  # folded "les putschistes" -> rulers | armed_group
         self.person_records: dict[str, dict] = {}  # per:<id> -> raw YAML record (roles, years)
@@ -131,6 +132,7 @@ class Gazetteer:
         gaz.ambiguous = {normalize(k): v for k, v in (roles.get("ambiguous") or {}).items()}
         gaz.member_nouns = frozenset(normalize(w) for w in roles.get("member_nouns") or [])
         gaz.in_power_words = frozenset(normalize(w) for w in roles.get("in_power_words") or [])
+        gaz.site_nouns = frozenset(normalize(w) for w in roles.get("site_nouns") or [])
         gaz.tenure_markers = {
             normalize(w): which for which, words in (roles.get("tenure_markers") or {}).items() for w in words
         }

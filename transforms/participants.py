@@ -598,5 +598,9 @@ def resolve_participant(token, resolver: ActorResolver, speaker=None):
     if low in _PRONOUNS_3 or low in POSSESSIVES:
         return antecedent(token, resolver)
     actor = resolver.resolve_token(token)
+    if actor is None and token.pos_ == "NOUN" and resolver.gazetteer is not None and token.lower_ in resolver.gazetteer.site_nouns:
+        # "contre un camp DU GROUPE JAISH-E-MOHAMMED", "les positions DES REBELLES": the site's owner
+        owner = next((c for c in token.children if c.dep_ == "nmod" and case_of(c) == "de"), None)
+        actor = resolve_participant(owner, resolver, speaker) if owner is not None else None
     # "a government" whose country the phrase does not say is no participant.
     return None if actor is not None and actor.actor_id in _NO_ACTOR_IDS else actor

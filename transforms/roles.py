@@ -195,6 +195,11 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
                     a = resolver.resolve_token(t)
                     if a is not None:
                         actors.append(a)
+            elif child.pos_ == "NOUN" and entry.type == "ASSAULT":
+                # "un raid DE L'AVIATION INDIENNE", "l'offensive DE L'ARMÉE russe": forces attack
+                a = resolver.resolve_token(child)
+                if a is not None and (a.sector in ("military", "armed_group") or a.kind == "group"):
+                    actors.append(a)
             elif child.pos_ == "NOUN" and entry.type in _SPEAKER_ACTS:
                 # "la visite DU VICE-PRÉSIDENT AMÉRICAIN Joe Biden": an office phrase names the actor too
                 # (of talks and statements only: "l'expulsion DES DIPLOMATES russes" names who is expelled)

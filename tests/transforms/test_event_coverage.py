@@ -789,3 +789,16 @@ def test_unnamed_crowds_and_detainees_belong_where_the_paragraph_places_them_and
     assert ("REQUEST", "KAZ") in set(zip(m.event_type, m.actor_id))  # "a appelé au calme": no one named, still a call
     m = code(nlp, "Riyad a annoncé lundi le gel de ses programmes de bourses au Canada.", dct="2018-08-07")
     assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("SANCTION", "SAU", "CAN")]
+
+
+def test_forces_of_an_attack_noun_claims_of_responsibility_and_ruling_out_talks(nlp):
+    text = (
+        "Un raid de l'aviation turque a eu lieu dimanche dans le nord de l'Irak. "
+        "Le groupe État islamique a revendiqué lundi l'attentat. "
+        "Le gouvernement colombien a écarté mardi toute négociation."
+    )
+    m = code(nlp, text, dct="2019-03-06")
+    got = set(zip(m.event_type, m.actor_id))
+    assert {("ASSAULT", "TUR.air_force"), ("ASSAULT", "org:isis"), ("REJECT", "COL")} <= got
+    m = code(nlp, "L'expulsion des diplomates russes a été annoncée lundi par Berlin.", dct="2019-03-06")
+    assert "RUS" not in set(m.actor_country.dropna())  # "de + people" of a measure is who suffers it

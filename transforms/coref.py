@@ -425,12 +425,12 @@ class DocumentActors:
         the article's country (host_country). For unnamed locals: police, crowds, the people."""
         para = self.text.rfind("\n\n", 0, offset)
         lo = para + 2 if para >= 0 else 0
-        for k in range(len(self.matches) - 1, -1, -1):
+        _, s_end = self._sentence_of(offset)
+        # its own sentence first, the place it names after ("les manifestations ... à Bagdad") included
+        order = [k for k in range(len(self.matches)) if offset <= self.matches[k][0] < s_end]
+        order += [k for k in range(len(self.matches) - 1, -1, -1) if lo <= self.matches[k][0] < offset]
+        for k in order:
             ms, _me, actor = self.matches[k]
-            if ms >= offset:
-                continue
-            if ms < lo:
-                break
             if actor.country and actor.kind in ("country", "institution") and actor.role is None and (
                 actor.kind == "country" or actor.sector == "government"
             ) and _LOCATIVE_BEFORE.search(self.text, max(0, ms - 30), ms) and not self._home_of_speaker(k):

@@ -197,6 +197,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     side = _speaker_side(speaker, ctx.resolver)
     if entry.pos == "VERB":
         actors, recips = verbal_roles(token, entry, ctx.resolver, lexicon, side)
+        if not actors and is_passive(token) and entry.type in ("ASSAULT", "COERCE"):
+            actors = _attack_authors(token, ctx, lexicon, side)  # "tué DANS UNE FRAPPE AMÉRICAINE"
         if not actors and not is_passive(token):
             actors = stranded_subject(token, ctx.resolver, cues.reporting, side)
         if not actors:
@@ -230,7 +232,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     if entry.symmetric and not actors and len(recips) > 1:
         actors, recips = recips[:1], recips[1:]  # "la rencontre entre X et Y"
     definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DET for c in token.children)
-    if not actors and token.pos_ == "NOUN" and entry.type in SPEECH_ACTS and definite:
+    if not actors and token.pos_ == "NOUN" and entry.type in SPEECH_ACTS and definite and entry.mode != "demonstrate":
         # "C'est la dernière accusation ...": a bare speech-act noun refers back to the last speaker.
         prev = _previous_speaker(token, ctx, cues)
         if prev is not None:
@@ -253,7 +255,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     ):
         # "Des milliers de manifestants ont défilé à Tbilissi": the unnamed crowd is the people of the
         # country they protest against, else of the country the article is about
-        state = next((state_of(r, ctx.resolver) for r in recips if r.country), None)
+        # (not of a foreign embassy's country: the crowd that storms it is local)
+        state = next((state_of(r, ctx.resolver) for r in recips if r.country and r.sector != "diplomacy"), None)
         state = state or ctx.resolver.doc_actors.local_country(token.idx)
         if state is not None:
             actors = [ctx.resolver.gazetteer.institution(state.country, "civilians")]
@@ -418,6 +421,19 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
 
 # Acts whose infinitive complement is their content, not an act of its own.
 _DEMANDS = frozenset({"THREATEN", "REQUEST"})
+
+
+def _attack_authors(verb, ctx: _Context, lexicon: Lexicon, side) -> list:
+    """Who did it when a passive names the attack instead of the agent: "a été tué vendredi DANS UNE
+    FRAPPE AMÉRICAINE", "lors d'un raid de l'armée" -> the attack's author."""
+    for child in verb.children:
+        if child.dep_.startswith("obl") and child.pos_ == "NOUN" and case_of(child) in ("dans", "lors de", "par", "sous"):
+            entry = match_token(child, lexicon)
+            if entry is not None and entry.type == "ASSAULT":
+                authors, _ = nominal_roles(child, entry, ctx.resolver, lexicon, side)
+                if authors:
+                    return authors
+    return []
 
 
 def _judged_authors(verb, actors: list, ctx: _Context, lexicon: Lexicon, side) -> list:

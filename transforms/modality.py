@@ -269,12 +269,15 @@ def analyse(
         if head is node or (bounds is not None and not bounds[0] <= head.idx < bounds[1]):
             break  # the root, or a parse that runs across a paragraph break
         dep = node.dep_
-        if dep in _MODAL_BARRIERS:
-            modal_open = False
         lemma = head.lemma_.lower()
+        purpose = dep == "advcl" and lemma in cues.proposed and any(
+            c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in node.children
+        )  # "préparait des plans POUR ATTAQUER": the purpose of a plan is not done yet
+        if dep in _MODAL_BARRIERS and not purpose:
+            modal_open = False
         # A conjunct's head is its sibling ("a démenti ... et accusé"): it passes nothing on, except
         # the negation two coordinated infinitives share ("ne pas fournir ou vendre").
-        complement = dep in _COMPLEMENT_DEPS and dep != "conj"
+        complement = (dep in _COMPLEMENT_DEPS and dep != "conj") or purpose
         if dep == "conj" and _shares_negation(node) and is_negated(head, cues):
             m.negated = True
         negating = complement and (lemma in cues.negating or (lemma in cues.refraining and dep == "xcomp"))

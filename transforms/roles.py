@@ -212,7 +212,7 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
         recipients = patients
     if not recipients:
         # "des sanctions VISANT des secteurs clés de l'économie bélarusse": what the measure targets
-        for part in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _TARGETING):
+        for part in (c for c in noun.children if c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in _TARGETING):
             targets = [t for t in part.children if t.dep_ in ("obj", "obl:arg") and t.pos_ in ("NOUN", "PROPN")]
             recipients = _first_resolved([[a for t in targets for a in conjuncts(t)]], resolver, speaker)
             if recipients:

@@ -802,3 +802,17 @@ def test_forces_of_an_attack_noun_claims_of_responsibility_and_ruling_out_talks(
     assert {("ASSAULT", "TUR.air_force"), ("ASSAULT", "org:isis"), ("REJECT", "COL")} <= got
     m = code(nlp, "L'expulsion des diplomates russes a été annoncée lundi par Berlin.", dct="2019-03-06")
     assert "RUS" not in set(m.actor_country.dropna())  # "de + people" of a measure is who suffers it
+
+
+def test_a_killing_in_an_attack_is_the_attackers_and_the_purpose_of_a_plan_has_not_happened(nlp):
+    m = code(nlp, "Le chef d'Al-Qaïda Ayman al-Zawahiri a été tué dimanche dans une frappe américaine à Kaboul.", dct="2022-08-02")
+    assert set(m[m.event_type == "ASSAULT"].actor_id) == {"USA"}
+    m = code(nlp, "Selon Séoul, la Corée du Nord prépare des plans pour attaquer des installations sud-coréennes.", dct="2022-08-02")
+    row = m[m.event_type == "ASSAULT"].iloc[0]
+    assert (row.actor_id, row.modality) == ("PRK", "proposed")
+
+
+def test_protests_aimed_at_an_embassy_are_the_locals(nlp):
+    text = "Jeudi, des manifestations ont eu lieu à Bagdad. Les manifestations qui visaient l'ambassade de Suède se sont poursuivies vendredi."
+    m = code(nlp, text, dct="2022-08-02")
+    assert ("PROTEST", "IRQ.civilians", "SWE.embassy") in set(zip(m.event_type, m.actor_id, m.recipient_id))

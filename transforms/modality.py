@@ -308,7 +308,9 @@ def analyse(
                 m.modality = _rank(m.modality, "proposed")
             elif lemma in cues.hypothetical or (lemma in cues.evidence and dep == "ccomp" and _denied(head, cues)):
                 m.modality = _rank(m.modality, "hypothetical")
-            elif lemma in cues.proposed and not (dep == "obj" and lemma in _ACCEPTING):
+            elif (lemma in cues.proposed or ("s'" + lemma in cues.proposed and _reflexive(head))) and not (
+                dep == "obj" and lemma in _ACCEPTING
+            ):
                 m.modality = _rank(m.modality, "proposed")
             elif lemma in cues.future and dep == "xcomp":
                 m.modality = _rank(m.modality, "future")
@@ -329,6 +331,11 @@ def analyse(
     if m.modality == "realized" and any(w in span_text for w in cues.future_words) and _future_word_near(trigger, cues):
         m.modality = "future"
     return m
+
+
+def _reflexive(verb) -> bool:
+    """True if a verb carries the reflexive clitic ("s'engager")."""
+    return any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
 
 def _reported_in_past(verb, cues: Cues) -> bool:

@@ -816,3 +816,11 @@ def test_protests_aimed_at_an_embassy_are_the_locals(nlp):
     text = "Jeudi, des manifestations ont eu lieu à Bagdad. Les manifestations qui visaient l'ambassade de Suède se sont poursuivies vendredi."
     m = code(nlp, text, dct="2022-08-02")
     assert ("PROTEST", "IRQ.civilians", "SWE.embassy") in set(zip(m.event_type, m.actor_id, m.recipient_id))
+
+
+def test_signing_a_joint_declaration_agrees_and_engaging_a_withdrawal_is_not_a_promise(nlp):
+    m = code(nlp, "La Colombie et le Venezuela ont signé lundi à Caracas une déclaration conjointe.", dct="2022-11-02")
+    assert ("AGREE", "COL", "VEN") in set(zip(m.event_type, m.actor_id, m.recipient_id))
+    m = code(nlp, "Aucun retrait des troupes russes de la zone n'a encore été engagé, ont reconnu lundi des diplomates.", dct="2022-11-02")
+    row = m[m.event_type == "RETREAT"].iloc[0]
+    assert (bool(row.negated), row.modality) == (True, "realized")

@@ -303,12 +303,14 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             # "jeudi, au lendemain DE LA DESTITUTION" (not "au lendemain de frappes menées DIMANCHE")
             choice = around_act(choice, token.head.lemma_.lower())
     method = getattr(choice, "method", None)
-    if mod.opinion and mod.claimant is None:
+    if mod.opinion:
         ahead = method == "clause" and ctx.dct is not None and choice.start is not None and choice.start >= ctx.dct.start
-        if not ahead:
+        if ahead:
+            # "Le Conseil de sécurité DOIT se réunir LUNDI", "X doit se rendre en Éthiopie samedi, selon
+            # des responsables": a date ahead makes "devoir" a schedule, whoever reports it
+            mod.opinion, mod.modality = False, "future"
+        elif mod.claimant is None:
             return []  # the writer's own recommendation ("les deux pays doivent ..."), not news
-        # "Le Conseil de sécurité DOIT se réunir LUNDI": a date ahead makes "devoir" a schedule
-        mod.opinion, mod.modality = False, "future"
     if in_quote and speaker is not None and method in (None, "paragraph", "dct_window", "none") and token.pos_ == "VERB":
         # A quoted present-tense act ("Nous exhortons") happens when it is said: date it by the
         # speaker's latest dated statement before it in the article.

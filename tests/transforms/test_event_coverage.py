@@ -824,3 +824,9 @@ def test_signing_a_joint_declaration_agrees_and_engaging_a_withdrawal_is_not_a_p
     m = code(nlp, "Aucun retrait des troupes russes de la zone n'a encore été engagé, ont reconnu lundi des diplomates.", dct="2022-11-02")
     row = m[m.event_type == "RETREAT"].iloc[0]
     assert (bool(row.negated), row.modality) == (True, "realized")
+
+
+def test_a_scheduled_visit_reported_by_someone_is_future(nlp):
+    m = code(nlp, "Le président colombien doit se rendre au Venezuela samedi, selon des responsables colombiens.", dct="2022-11-01")
+    row = m[m.event_type == "CONSULT"].iloc[0]
+    assert (row.recipient_id, row.modality, row.date_start) == ("VEN", "future", date(2022, 11, 5))

@@ -276,6 +276,11 @@ def surface_subjects(verb, resolver: ActorResolver) -> list:
         j = i
         while j >= lo and (doc[j].idx >= start or doc[j].pos_ == "DET"):
             j -= 1  # past the name and its article: "et L'Arabie saoudite"
+        k, steps = j, 0
+        while k >= lo and steps < 4 and doc[k].pos_ in ("NOUN", "ADJ", "DET") and resolver.covering_actor(doc[k]) is None:
+            k, steps = k - 1, steps + 1  # past a title: "Vladimir Poutine et SON HOMOLOGUE CHINOIS Xi Jinping"
+        if steps and k >= lo and doc[k].lower_ == "et":
+            j = k
         # a comma continues a list only left of its "et" ("X, Y et Z ont"), not an apposition or an
         # adjunct ("Avant la visite de M. Blinken, la Chine a")
         if j < lo or not (doc[j].lower_ == "et" or (doc[j].lower_ == "," and seen_et)):

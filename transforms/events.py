@@ -203,7 +203,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             actors = stranded_subject(token, ctx.resolver, cues.reporting, side)
         if not actors:
             actors = noun_controlled_subject(token, ctx.resolver, lexicon)  # "la décision de X de rompre"
-        if (not actors or (entry.symmetric and len(actors) == 1 and not recips)) and not is_passive(token):
+        if (not actors or (entry.symmetric and len(actors) == 1 and not recips) or _cut_subject(token, actors)) and not is_passive(token):
             # a broken parse of the names before the verb: read them off the surface
             surface = surface_subjects(controller(token), ctx.resolver)
             own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
@@ -423,6 +423,25 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
 
 # Acts whose infinitive complement is their content, not an act of its own.
 _DEMANDS = frozenset({"THREATEN", "REQUEST"})
+
+
+def _cut_subject(verb, actors: list) -> bool:
+    """True if the parse cut the sentence inside its subject: the verb's one subject is not the sentence's
+    first word and the parse made a root of what came before ("Le président russe Vladimir Poutine et
+    son homologue chinois | Xi Jinping l'ont félicité")."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(actors) != 1 or len(subj) != 1 or verb.dep_ != "ROOT":
+        return False
+    first = subj[0].left_edge
+    if first.i == 0:
+        return False
+    before = verb.doc[first.i - 1]
+    if before.lower_ in (".", "!", "?", ";") or "\n" in before.text:
+        return False
+    root = before
+    while root.head.i != root.i:
+        root = root.head
+    return root.i != verb.i
 
 
 def _attack_authors(verb, ctx: _Context, lexicon: Lexicon, side) -> list:

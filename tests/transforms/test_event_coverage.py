@@ -830,3 +830,12 @@ def test_a_scheduled_visit_reported_by_someone_is_future(nlp):
     m = code(nlp, "Le président colombien doit se rendre au Venezuela samedi, selon des responsables colombiens.", dct="2022-11-01")
     row = m[m.event_type == "CONSULT"].iloc[0]
     assert (row.recipient_id, row.modality, row.date_start) == ("VEN", "future", date(2022, 11, 5))
+
+
+def test_a_subject_the_parse_cut_in_two_keeps_both_names(nlp):
+    text = (
+        "Le président vénézuélien Nicolás Maduro a été réélu dimanche.\n\n"
+        "Le président russe Vladimir Poutine et son homologue chinois Xi Jinping l'ont félicité dès lundi pour sa victoire."
+    )
+    m = code(nlp, text, dct="2024-07-30")
+    assert {"per:vladimir_putin", "per:xi_jinping"} <= set(m[m.event_type == "SUPPORT"].actor_id)

@@ -839,3 +839,10 @@ def test_a_subject_the_parse_cut_in_two_keeps_both_names(nlp):
     )
     m = code(nlp, text, dct="2024-07-30")
     assert {"per:vladimir_putin", "per:xi_jinping"} <= set(m[m.event_type == "SUPPORT"].actor_id)
+
+
+def test_ordering_another_party_to_act_is_a_request_and_ordering_strikes_stays_the_strikes(nlp):
+    m = code(nlp, "La Cour internationale de justice a ordonné jeudi à la Russie de suspendre ses opérations militaires.", dct="2022-03-17")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("REQUEST", "org:icj", "RUS")]
+    m = code(nlp, "Le président russe a ordonné jeudi des frappes contre l'Ukraine.", dct="2022-03-17")
+    assert list(zip(m.event_type, m.recipient_id)) == [("ASSAULT", "UKR")]

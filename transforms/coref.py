@@ -419,6 +419,17 @@ class DocumentActors:
         "En Birmanie, ..."), else the article's most cited (transforms.actor_context.host_country)."""
         return self._scene(offset) or host_country(self.gaz, self.matches, offset, whole=whole)
 
+    def sentence_place(self, offset: int) -> Actor | None:
+        """The country of a place the sentence at offset names with a locative ("à Balakot, DANS LE
+        NORD-OUEST DU PAKISTAN"), or None."""
+        s_start, s_end = self._sentence_of(offset)
+        for k, (ms, _me, actor) in enumerate(self.matches):
+            if s_start <= ms < s_end and actor.country and actor.role is None and (
+                actor.kind == "country" or (actor.kind == "institution" and actor.sector == "government")
+            ) and _LOCATIVE_BEFORE.search(self.text, max(0, ms - 30), ms) and not self._home_of_speaker(k):
+                return self.gaz.by_id.get(actor.country)
+        return None
+
     def local_country(self, offset: int) -> Actor | None:
         """The country where what is said at offset happens: the last place its paragraph named with a
         locative before it ("dans les rues DE MINSK", "dans le sud DE L'UKRAINE"), else

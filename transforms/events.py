@@ -279,6 +279,13 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     # A nominal attack ("l'offensive russe", "la guerre") is mostly background whose target is not the
     # article's focus ("n'a jamais condamné l'offensive russe" in an article on North Korea).
     background = token.pos_ == "NOUN" and entry.type == "ASSAULT"
+    judged = background and token.head.pos_ == "VERB" and match_token(token.head, lexicon) is not None
+    if actors and not recips and entry.type == "ASSAULT" and ctx.resolver.doc_actors is not None and not judged:
+        # "des frappes ... à Balakot, dans le nord-ouest DU PAKISTAN": an attack hits where it lands (not
+        # an attack another act names, "n'a jamais condamné l'offensive russe", in a sentence on Ukraine)
+        place = ctx.resolver.doc_actors.sentence_place(token.idx)
+        if place is not None and all(party_side(a) != party_side(place) for a in actors):
+            recips, implied = [place], True
     if actors and not recips and entry.type in IMPLIED_TARGET and ctx.resolver.doc_actors is not None and not background:
         # An act aimed at no one named ("a condamné toute prise du pouvoir par la force") is aimed at the
         # party the article is about; marked in `rule` and with a lower confidence so it can be told apart.

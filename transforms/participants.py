@@ -134,6 +134,11 @@ class ActorResolver:
             ruled = self._rulers_of(token) or self._office_of_body(token)
             if ruled is not None:
                 return ruled
+            if not any(c.dep_ in ("appos", "flat:name") for c in token.children):
+                # "les combattants DE WAGNER" (NER: PER): the group they fight for, before any span guess
+                members_of = self._body_of_members(token)
+                if members_of is not None:
+                    return members_of
         if token.pos_ == "PROPN" or token.ent_type_:
             hit = self._covering_match(token)
             if hit is not None and _is_vague(hit) and token.pos_ == "NOUN":

@@ -273,14 +273,15 @@ def nominal_roles(noun, entry: Entry, resolver: ActorResolver, lexicon, speaker=
 def _patient_after_agent(agent, entry: Entry, resolver: ActorResolver):
     """(token, person) of the one a seizure is done to when the parse hangs them on its agent: in "la
     destitution par l'armée DE MOHAMED MORSI" French puts the patient after the agent; (None if not).
-    Only for acts done to a person (COERCE): "l'offensive par les forces de Kadhafi" names their owner."""
-    if entry.type != "COERCE":
+    Only for acts done to someone (COERCE, SANCTION: "l'expulsion par les gendarmes DE DÉPUTÉS de
+    l'opposition"): "l'offensive par les forces de Kadhafi" names their owner."""
+    if entry.type not in ("COERCE", "SANCTION"):
         return None
     for child in agent.children:
         if child.i > agent.i and child.dep_ == "nmod" and case_of(child) == "de":
-            person = resolver.resolve_token(child)
-            if person is not None and person.kind == "person":
-                return child, person
+            patient = resolver.resolve_token(child)
+            if patient is not None and (patient.kind == "person" or child.pos_ == "NOUN"):
+                return child, patient
     return None
 
 

@@ -846,3 +846,18 @@ def test_ordering_another_party_to_act_is_a_request_and_ordering_strikes_stays_t
     assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("REQUEST", "org:icj", "RUS")]
     m = code(nlp, "Le président russe a ordonné jeudi des frappes contre l'Ukraine.", dct="2022-03-17")
     assert list(zip(m.event_type, m.recipient_id)) == [("ASSAULT", "UKR")]
+
+
+def test_an_attack_with_no_target_named_hits_where_the_sentence_places_it(nlp):
+    m = code(nlp, "Un raid de l'aviation turque a eu lieu dimanche près de Kirkouk, dans le nord de l'Irak.", dct="2019-03-06")
+    assert ("ASSAULT", "TUR.air_force", "IRQ") in set(zip(m.event_type, m.actor_id, m.recipient_id))
+    # an attack another act names is background: no place guess for it
+    m = code(nlp, "Depuis le début de la guerre en Syrie, l'Algérie n'a jamais condamné l'offensive russe.", dct="2019-03-06")
+    assert m[(m.event_type == "ASSAULT") & (m.recipient_id == "SYR")].empty
+
+
+def test_fighters_of_a_group_act_for_it_but_a_named_leader_for_himself(nlp):
+    m = code(nlp, "Samedi, les combattants de Wagner ont pris le contrôle de l'aéroport de Rostov.", dct="2023-06-25")
+    assert set(m.actor_id) == {"org:wagner"}
+    m = code(nlp, "Le chef du Hamas, Ismaïl Haniyeh, a rencontré samedi le président turc Recep Tayyip Erdogan.", dct="2024-04-22")
+    assert "per:ismail_haniyeh" in set(m.actor_id) | set(m.recipient_id)

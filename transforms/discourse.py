@@ -7,6 +7,7 @@ Pure functions over spaCy tokens, called by transforms/events.py with the docume
 
 from __future__ import annotations
 
+from transforms.actor_context import party_side
 from transforms.participants import ActorResolver, resolve_participant, subject_tokens
 from transforms.roles import verbal_roles
 from transforms.triggers import Lexicon, case_of, match_token
@@ -18,7 +19,7 @@ ANAPHORIC_DET = frozenset({"la", "le", "l'", "l’", "cette", "ce", "cet", "ces"
 MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
 SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"})
 # Answers that may leave their addressee implicit, and how many coded pairs back one may look for it.
-REACTIONS = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST"})
+REACTIONS = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "CONCEDE"})  # CONCEDE: "a cédé le pouvoir" to the attacker
 REACTION_WINDOW = 6
 # Acts that call for an answer from their target (agreements, talks and help do not provoke a rebuttal).
 PROVOKING = frozenset({"ACCUSE", "SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "REQUEST", "PROTEST", "REJECT"})
@@ -143,9 +144,11 @@ def implicit_recipients(token, entry, actors, resolver: ActorResolver, recent: l
     if entry.type in REACTIONS and targeted:
         # "Le Kremlin a démenti", "Pékin a dénoncé un protectionnisme": one who was just the target of
         # an act and answers without naming anyone answers its author.
-        sides = {side_key(a) for a in actors}
+        # yielding power to rebels of one's own country: there the armed group is a side of its own
+        key = party_side if entry.type == "CONCEDE" else side_key
+        sides = {key(a) for a in actors}
         for author, target in reversed(targeted[-REACTION_WINDOW:]):
-            if side_key(target) in sides and side_key(author) not in sides:
+            if key(target) in sides and key(author) not in sides:
                 return [author]
     return []
 

@@ -861,3 +861,9 @@ def test_fighters_of_a_group_act_for_it_but_a_named_leader_for_himself(nlp):
     assert set(m.actor_id) == {"org:wagner"}
     m = code(nlp, "Le chef du Hamas, Ismaïl Haniyeh, a rencontré samedi le président turc Recep Tayyip Erdogan.", dct="2024-04-22")
     assert "per:ismail_haniyeh" in set(m.actor_id) | set(m.recipient_id)
+
+
+def test_yielding_power_is_to_whoever_just_attacked(nlp):
+    text = "Les rebelles de la Séléka ont attaqué samedi la capitale centrafricaine, Bangui. Le président centrafricain François Bozizé a cédé le pouvoir dimanche."
+    m = code(nlp, text, dct="2013-03-25")
+    assert m[m.event_type == "CONCEDE"].recipient_id.tolist() == ["org:seleka"]

@@ -52,6 +52,12 @@ _FORCES_PLURAL = re.compile(r"^(?:(?:les|ces|des)\s+)?\w+[sx]$", re.IGNORECASE)
 # A paragraph that opens on a place: "À Erevan, ", "En Birmanie, ", "Au Niger, ", "Dans la capitale, ".
 _SCENE = re.compile(r"(?:À|A|En|Au|Aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?")
 _SCENE_COMMA = re.compile(r"\s*,")
+# A noun phrase naming several: "les/des/ces responsables", "trois ministres", "plusieurs diplomates".
+_PLURAL_PHRASE = re.compile(
+    r"\s*(?:les|des|ces|leurs|plusieurs|quelques|certains|certaines|nombreux|deux|trois|quatre|cinq|six|sept|"
+    r"huit|neuf|dix|douze|quinze|vingt|cent|\d+)\b",
+    re.IGNORECASE,
+)
 # A place named as where something happens: "À Minsk", "dans les rues de Minsk", "dans le sud de l'Ukraine".
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:à|dans|en|au|aux|sur)|(?:rues|ville|villes|région|capitale|sud|nord|est|ouest|centre|frontière)\s+d[eu']?)"
@@ -364,7 +370,8 @@ class DocumentActors:
         if label != "PER":
             actor = self.gaz.resolve(span)
             if actor is not None and actor.kind != "person":
-                if actor.role:
+                if actor.role and not _PLURAL_PHRASE.match(span):
+                    # (not "trois responsables maliens": several officials are their state, no one person)
                     named = self._named_right_after(end)  # "le président russe Vladimir Poutine"
                     person = named or self._by_role(actor.role, actor.country, start, span)
                     if person is not None:

@@ -867,3 +867,12 @@ def test_yielding_power_is_to_whoever_just_attacked(nlp):
     text = "Les rebelles de la Séléka ont attaqué samedi la capitale centrafricaine, Bangui. Le président centrafricain François Bozizé a cédé le pouvoir dimanche."
     m = code(nlp, text, dct="2013-03-25")
     assert m[m.event_type == "CONCEDE"].recipient_id.tolist() == ["org:seleka"]
+
+
+def test_peacekeepers_the_mission_and_several_officials(nlp):
+    text = "La Monusco est déployée en RDC depuis 2010. Kinshasa a exigé vendredi le retrait des Casques bleus, accusant la mission d'inefficacité."
+    m = code(nlp, text, dct="2023-09-02")
+    assert set(zip(m.event_type, m.recipient_id)) == {("REQUEST", "org:un_peacekeepers"), ("ACCUSE", "org:un_peacekeepers")}
+    text = "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a protesté lundi. Washington a imposé mercredi des sanctions à trois responsables maliens."
+    m = code(nlp, text, dct="2023-07-01")
+    assert m[m.event_type == "SANCTION"].recipient_id.tolist() == ["MLI"]

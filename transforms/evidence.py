@@ -70,9 +70,10 @@ def modifier_clauses(trigger, sentence: tuple[int, int]) -> list[tuple[int, int]
     """Spans of clauses that modify another noun of the trigger's clause ("la levée des restrictions
     IMPOSÉES EN 2019"): their dates belong to that noun, not to the event (the trigger's own modifiers,
     "l'attaque MENÉE MARDI", are kept)."""
-    head = _clause_head(trigger)
     out = []
-    for tok in head.subtree:
+    # the whole sentence: a gerund ("cédant ainsi à la demande") has no date of its own, and the one
+    # the sentence falls back to must not be a noun's ("la mission DÉPLOYÉE AU MALI DEPUIS 2013")
+    for tok in trigger.sent:
         noun_modifier = tok.dep_ in ("acl", "acl:relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != trigger.i
         if not (noun_modifier or (_detached_participle(tok) and tok.i != trigger.i)):
             continue

@@ -876,3 +876,9 @@ def test_peacekeepers_the_mission_and_several_officials(nlp):
     text = "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a protesté lundi. Washington a imposé mercredi des sanctions à trois responsables maliens."
     m = code(nlp, text, dct="2023-07-01")
     assert m[m.event_type == "SANCTION"].recipient_id.tolist() == ["MLI"]
+
+
+def test_a_gerund_takes_the_sentence_date_not_a_nouns(nlp):
+    text = "Le Conseil de sécurité a voté vendredi la fin de la mission de l'ONU en Somalie, déployée dans le pays depuis 2013, cédant ainsi à la demande de Mogadiscio."
+    m = code(nlp, text, dct="2023-12-02")
+    assert set(m[m.event_type == "CONCEDE"].date_start) == {date(2023, 12, 1)}

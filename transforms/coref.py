@@ -430,11 +430,10 @@ class DocumentActors:
         """The country of a place the sentence at offset names with a locative ("à Balakot, DANS LE
         NORD-OUEST DU PAKISTAN"), or None."""
         s_start, s_end = self._sentence_of(offset)
-        for k, (ms, _me, actor) in enumerate(self.matches):
-            if s_start <= ms < s_end and actor.country and actor.role is None and (
-                actor.kind == "country" or (actor.kind == "institution" and actor.sector == "government")
-            ) and _LOCATIVE_BEFORE.search(self.text, max(0, ms - 30), ms) and not self._home_of_speaker(k):
-                return self.gaz.by_id.get(actor.country)
+        for k, (ms, _me, _actor) in enumerate(self.matches):
+            place = self._located_place(k) if s_start <= ms < s_end else None
+            if place is not None:
+                return place
         return None
 
     def local_country(self, offset: int) -> Actor | None:
@@ -448,12 +447,22 @@ class DocumentActors:
         order = [k for k in range(len(self.matches)) if offset <= self.matches[k][0] < s_end]
         order += [k for k in range(len(self.matches) - 1, -1, -1) if lo <= self.matches[k][0] < offset]
         for k in order:
-            ms, _me, actor = self.matches[k]
-            if actor.country and actor.kind in ("country", "institution") and actor.role is None and (
-                actor.kind == "country" or actor.sector == "government"
-            ) and _LOCATIVE_BEFORE.search(self.text, max(0, ms - 30), ms) and not self._home_of_speaker(k):
-                return self.gaz.by_id.get(actor.country)
+            place = self._located_place(k)
+            if place is not None:
+                return place
         return self.host_country(offset)
+
+    def _located_place(self, k: int) -> Actor | None:
+        """The country of match k if the text names it as where something happens: a country or a seat
+        of government after a locative ("à Minsk", "dans le nord de l'Irak"), not its officials' home."""
+        ms, _me, actor = self.matches[k]
+        if not actor.country or actor.role is not None:
+            return None
+        if not (actor.kind == "country" or (actor.kind == "institution" and actor.sector == "government")):
+            return None
+        if _LOCATIVE_BEFORE.search(self.text, max(0, ms - 30), ms) is None or self._home_of_speaker(k):
+            return None
+        return self.gaz.by_id.get(actor.country)
 
     def _home_of_speaker(self, k: int) -> bool:
         """True if the place of match k is followed by one of its own officials: "À Washington, Barack

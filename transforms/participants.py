@@ -19,8 +19,11 @@ _NP_STOP = {"acl", "acl:relcl", "appos", "punct", "conj", "cc", "advcl", "parata
 OBJECT_CONTROL = frozenset(
     "accuser exhorter convaincre appeler inviter pousser autoriser condamner sanctionner "
     "encourager inciter obliger forcer contraindre aider empêcher interdire demander presser sommer "
-    "soupçonner persuader dissuader charger reprocher".split()
+    "soupçonner persuader dissuader charger reprocher ordonner enjoindre permettre conseiller recommander".split()
 )
+
+# Day words the parser takes for a verb's object ("a ordonné JEUDI à la Russie").
+_TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 _PRONOUNS_3 = {"il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci"}
 POSSESSIVES = {"sa", "son", "ses", "leur", "leurs"}
@@ -353,7 +356,11 @@ def subject_tokens(verb, depth: int = 0) -> list:
             return []  # "les engagements de ne pas fournir": whose, the parse does not say
         if verb_lemma(head) in OBJECT_CONTROL:
             # "exhorte X à", "reproche AU GOUVERNEMENT d'avoir": the object does the infinitive
-            objs = [c for c in head.children if c.dep_ in ("obj", "iobj") or (c.dep_ == "obl:arg" and case_of(c) in ("à", "au", "aux"))]
+            objs = [
+                c for c in head.children
+                if (c.dep_ in ("obj", "iobj") or (c.dep_ == "obl:arg" and case_of(c) in ("à", "au", "aux")))
+                and c.lower_ not in _TIME_WORDS  # "a ordonné JEUDI à la Russie de": a date taken for the object
+            ]
             if objs:
                 return conjuncts(objs[0])
         return subject_tokens(head, depth + 1)

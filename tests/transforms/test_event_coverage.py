@@ -882,3 +882,15 @@ def test_a_gerund_takes_the_sentence_date_not_a_nouns(nlp):
     text = "Le Conseil de sécurité a voté vendredi la fin de la mission de l'ONU en Somalie, déployée dans le pays depuis 2013, cédant ainsi à la demande de Mogadiscio."
     m = code(nlp, text, dct="2023-12-02")
     assert set(m[m.event_type == "CONCEDE"].date_start) == {date(2023, 12, 1)}
+
+
+def test_military_operations_gaza_and_halting_attacks(nlp):
+    m = code(nlp, "L'armée israélienne a annoncé samedi avoir étendu ses opérations terrestres dans la bande de Gaza.", dct="2023-10-28")
+    assert ("ASSAULT", "ISR.military") in set(zip(m.event_type, m.actor_id))
+    m = code(nlp, "Les secours ont mené samedi une opération de sauvetage en Turquie.", dct="2023-02-11")
+    assert "ASSAULT" not in set(m.event_type)
+    m = code(nlp, "Israël a suspendu mardi ses frappes contre le Liban.", dct="2022-03-17")
+    assert ("CONCEDE", "ISR", "LBN") in set(zip(m.event_type, m.actor_id, m.recipient_id))
+    # "a ordonné JEUDI à la Russie de": the date is no object, Russia does the infinitive
+    m = code(nlp, "La Cour internationale de justice a ordonné jeudi à la Russie de suspendre ses opérations militaires.", dct="2022-03-17")
+    assert "org:icj" not in set(m[m.event_type != "REQUEST"].actor_id)

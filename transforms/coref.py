@@ -397,7 +397,8 @@ class DocumentActors:
             return next((self._resolve_person(s, e) for s, e in reversed(self._person_mentions) if e <= start), None)
         office = self.gaz.role_only(span)
         if office is not None:
-            found = self._by_role(office, None, start, span)
+            # several office holders are no one person ("les ministres des Affaires étrangères des Vingt-Sept")
+            found = None if _PLURAL_PHRASE.match(span) else self._by_role(office, None, start, span)
             suffix = self.gaz.role_suffix(span) if found is None else None
             if (_FORCES_PLURAL.match(span) and suffix in ("military", "police")) or suffix == "civilians":
                 # "arrêté par LES SOLDATS", "LES POLICIERS ont chargé": the forces of the article's country;

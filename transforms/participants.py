@@ -256,7 +256,7 @@ class ActorResolver:
                     return actor
         # "les ministres des Affaires étrangères DU G7": past the portfolio, an international body
         for desc in token.subtree:
-            if desc.i > token.i and desc.dep_ == "nmod" and desc.pos_ == "PROPN" and case_of(desc) in ("de", "du", "des"):
+            if desc.i > token.i and desc.dep_ == "nmod" and desc.pos_ in ("PROPN", "NOUN", "NUM") and case_of(desc) in ("de", "du", "des"):
                 actor = self.gazetteer.lookup(desc.text)
                 if actor is not None and getattr(actor, "sector", None) == "igo":
                     return actor

@@ -354,6 +354,11 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
         actor_groups = [subjects]
         recip_groups = slot_groups(verb, entry.recipient, exclude) if entry.recipient else []
     actors = _first_resolved(actor_groups, resolver, speaker)
+    if not actors and entry.reverse:
+        # "n'a reçu aucun soutien DE WASHINGTON", "a reçu des drones DE L'IRAN": the giver hangs on the gift
+        gifts = [c for c in verb.children if c.dep_ == "obj"]
+        givers = [g for c in gifts for g in c.children if g.dep_ == "nmod" and case_of(g) == "de" and g.pos_ == "PROPN"]
+        actors = _first_resolved([[t for g in givers for t in conjuncts(g)]], resolver, speaker)
     recips = _first_resolved(recip_groups, resolver, speaker)
     if not recips and entry.with_lemma and "obj" in entry.recipient and not passive:
         # "a mis en garde ALGER": the parser hangs the object on the locution's noun

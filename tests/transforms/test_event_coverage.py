@@ -894,3 +894,12 @@ def test_military_operations_gaza_and_halting_attacks(nlp):
     # "a ordonné JEUDI à la Russie de": the date is no object, Russia does the infinitive
     m = code(nlp, "La Cour internationale de justice a ordonné jeudi à la Russie de suspendre ses opérations militaires.", dct="2022-03-17")
     assert "org:icj" not in set(m[m.event_type != "REQUEST"].actor_id)
+
+
+def test_receiving_support_is_being_supported_and_ministers_of_a_bloc_are_the_bloc(nlp):
+    m = code(nlp, "La crise entre Pékin et Canberra s'aggrave. Canberra n'a reçu aucun soutien public de Washington.", dct="2020-11-30")
+    row = m[m.event_type == "SUPPORT"].iloc[0]
+    assert (row.actor_id, row.recipient_id, bool(row.negated)) == ("USA", "AUS", True)
+    assert "CONSULT" not in set(m.event_type)
+    m = code(nlp, "Le chef de la diplomatie polonaise a salué lundi la décision. Les ministres des Affaires étrangères des Vingt-Sept se réuniront vendredi.", dct="2020-11-30")
+    assert m[m.event_type == "CONSULT"].actor_id.tolist() == ["org:eu"]

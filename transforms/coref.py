@@ -64,6 +64,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\s*(?:l['’]|la\s+|le\s+|les\s+)?\Z",
     re.IGNORECASE,
 )
+# A trailing "de <Place>" the gazetteer may not know: "les habitants DE RANGOUN".
+_UNKNOWN_PLACE = re.compile(r"\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]*(?:[\s-][A-ZÀ-Ý][\w'’-]*)*\s*\Z")
 # Bodies that act where they are: unnamed, they are the local ones.
 _LOCAL_BODIES = frozenset({"police", "civilians"})
 # Contracted articles ("au président", "du ministre") read as the plain article for the role lookup.
@@ -407,6 +409,10 @@ class DocumentActors:
                 found = self.gaz.institution(host.country, suffix) if host is not None else None
             return found
         body = self.gaz.bare_body(span)
+        if body is None and _UNKNOWN_PLACE.search(span) and not self._known_inside(start, end):
+            # "des habitants DE RANGOUN", "la police DE KHARKIV": a body of a place the gazetteer does
+            # not know is the local one
+            body = self.gaz.bare_body(_UNKNOWN_PLACE.sub("", span))
         if body is not None:
             found = self._last_body(body, start)
             if found is None and body != "government":
@@ -421,6 +427,10 @@ class DocumentActors:
         if label in ("PER", "ORG"):
             return self._unknown(start, end, label)
         return None
+
+    def _known_inside(self, start: int, end: int) -> bool:
+        """True if the gazetteer knows a name inside [start, end)."""
+        return any(start <= ms and me <= end for ms, me, _a in self.matches)
 
     def host_country(self, offset: int, whole: bool = False) -> Actor | None:
         """The country the text is about at offset: the one a paragraph opens on ("À Erevan, ...",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -218,8 +218,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             actors = both_sides(token, ctx.pairs, ctx.recent)  # "les deux parties ont convenu"
         if actors and not recips and "obj" in entry.recipient:
             recips = both_sides(token, ctx.pairs, ctx.recent, ("obj",), actors)  # "a appelé les deux pays"
-        if actors and entry.type == "ACCUSE":
-            recips = _judged_authors(token, actors, ctx, lexicon, side) or recips
+        if actors and entry.type in ("ACCUSE", "PROTEST"):
+            recips = _judged_authors(token, actors, ctx, lexicon, side) or recips  # "protester CONTRE LE PUTSCH"
     else:
         actors, recips = nominal_roles(token, entry, ctx.resolver, lexicon, side)
         gov = support_verb(token, lexicon) if entry.symmetric and len(actors) + len(recips) < 2 else None
@@ -261,6 +261,13 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         if state is not None:
             actors = [ctx.resolver.gazetteer.institution(state.country, "civilians")]
             implied_actor = True
+    if entry.type == "ASSAULT" and actors and all(a.actor_id.endswith(".civilians") for a in actors) and recips and all(
+        r.country == actors[0].country for r in recips
+    ):
+        # "des centaines de manifestants ont envahi le Parlement": a crowd storming its own state's
+        # buildings riots, it wages no war (PROTEST, as the annotators coded it; an attack on a foreign
+        # embassy stays an ASSAULT)
+        entry = replace(entry, id=entry.id + "_par_la_foule", type="PROTEST", mode="riot")
     if not actors and not recips:
         return []
     if (entry.needs_recipient and not recips) or (entry.symmetric and len(actors) + len(recips) < 2 and not _sitting_body(token, entry, actors)):
@@ -465,10 +472,10 @@ def _attack_authors(verb, ctx: _Context, lexicon: Lexicon, side) -> list:
 
 
 def _judged_authors(verb, actors: list, ctx: _Context, lexicon: Lexicon, side) -> list:
-    """Who did the act a condemnation names as its object: "a condamné l'arrestation PAR LA POLICE de
+    """Who did the act a condemnation or a protest names: "a condamné l'arrestation PAR LA POLICE de
     X", "a dénoncé l'invasion RUSSE de l'Ukraine" are aimed at the police and at Russia (house
     convention), not at the phrase's last name; [] when the act's author is not written."""
-    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+    obj = next((c for c in verb.children if c.pos_ == "NOUN" and (c.dep_ == "obj" or case_of(c) == "contre")), None)
     entry = match_token(obj, lexicon) if obj is not None else None
     if entry is None or entry.type in SPEECH_ACTS:
         return []

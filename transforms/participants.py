@@ -22,6 +22,12 @@ OBJECT_CONTROL = frozenset(
     "soupçonner persuader dissuader charger reprocher ordonner enjoindre permettre conseiller recommander".split()
 )
 
+# Partitive articles the tagger may label as prepositions ("DES habitants ont tapé").
+_PARTITIVES = frozenset({"des", "du"})
+
+# Nouns that count people: the participant is who they count.
+_COUNT_NOUNS = frozenset("dizaine douzaine vingtaine trentaine cinquantaine centaine millier million foule multitude".split())
+
 # Day words the parser takes for a verb's object ("a ordonné JEUDI à la Russie").
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
@@ -328,9 +334,11 @@ def subject_tokens(verb, depth: int = 0) -> list:
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") or _personal_expletive(c, verb)]
     # A "subject" introduced by a preposition is a misparsed adjunct ("AVANT l'arrivée de M. Yoon,
     # la Corée du Nord a tiré"): a real subject never has one.
-    if subs and all(any(g.dep_ == "case" and g.i < c.i for g in c.children) for c in subs):
+    # (not the partitive article the tagger calls a preposition: "DES habitants de Rangoun ont tapé")
+    prep = lambda c: any(g.dep_ == "case" and g.i < c.i and g.lower_ not in _PARTITIVES for g in c.children)  # noqa: E731
+    if subs and all(prep(c) for c in subs):
         return []
-    subs = [c for c in subs if not any(g.dep_ == "case" and g.i < c.i for g in c.children)]
+    subs = [c for c in subs if not prep(c)]
     if subs:
         if subs[0].lower_ in _RELATIVE and verb.dep_ == "acl:relcl":
             if verb.head.pos_ in ("NOUN", "PROPN"):
@@ -364,6 +372,13 @@ def subject_tokens(verb, depth: int = 0) -> list:
             if objs:
                 return conjuncts(objs[0])
         return subject_tokens(head, depth + 1)
+    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm") and any(c.lower_ in ("pour", "afin") for c in verb.children):
+        # "ont tapé sur des casseroles pendant de longues minutes POUR PROTESTER": a purpose clause the
+        # parse hangs on a noun has the subject of the clause it serves
+        node = verb.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        return subject_tokens(node, depth + 1) if node.pos_ in ("VERB", "AUX") else []
     if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")):
         return [] if verb.dep_ == "acl" else conjuncts(head)
     if verb.dep_ == "advcl" and verb.morph.get("VerbForm") in (["Part"], ["Inf"]) and head.pos_ in ("VERB", "AUX"):
@@ -609,6 +624,11 @@ def resolve_participant(token, resolver: ActorResolver, speaker=None):
         return _object_antecedent(token, resolver)
     if low in _PRONOUNS_3 or low in POSSESSIVES:
         return antecedent(token, resolver)
+    if token.pos_ in ("NOUN", "NUM") and token.lemma_.lower() in _COUNT_NOUNS:
+        # "DES CENTAINES de manifestants ont envahi": the people counted
+        counted = next((c for c in token.children if c.dep_ == "nmod" and case_of(c) == "de" and c.pos_ == "NOUN"), None)
+        if counted is not None:
+            return resolve_participant(counted, resolver, speaker)
     actor = resolver.resolve_token(token)
     if actor is None and token.pos_ == "NOUN" and resolver.gazetteer is not None and token.lower_ in resolver.gazetteer.site_nouns:
         # "contre un camp DU GROUPE JAISH-E-MOHAMMED", "les positions DES REBELLES": the site's owner

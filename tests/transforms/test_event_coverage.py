@@ -903,3 +903,16 @@ def test_receiving_support_is_being_supported_and_ministers_of_a_bloc_are_the_bl
     assert "CONSULT" not in set(m.event_type)
     m = code(nlp, "Le chef de la diplomatie polonaise a salué lundi la décision. Les ministres des Affaires étrangères des Vingt-Sept se réuniront vendredi.", dct="2020-11-30")
     assert m[m.event_type == "CONSULT"].actor_id.tolist() == ["org:eu"]
+
+
+def test_crowds_counted_storming_their_own_state_protest_and_a_purpose_clause_keeps_its_subject(nlp):
+    text = "Le Premier ministre kirghiz a signé lundi un accord avec le Kazakhstan. Des centaines de manifestants ont envahi dans la nuit le Parlement kirghiz."
+    m = code(nlp, text, dct="2020-10-07")
+    assert ("PROTEST", "KGZ.civilians", "KGZ.legislature") in set(zip(m.event_type, m.actor_id, m.recipient_id))
+    assert "ASSAULT" not in set(m.event_type)
+    text = (
+        "L'armée thaïlandaise a pris le pouvoir jeudi. Vendredi soir, des habitants de Chiang Mai ont tapé sur des "
+        "casseroles pendant de longues minutes pour protester contre le coup d'État."
+    )
+    m = code(nlp, text, dct="2014-05-24")
+    assert ("PROTEST", "THA.civilians") in set(zip(m.event_type, m.actor_id))

@@ -141,7 +141,7 @@ def implicit_recipients(token, entry, actors, resolver: ActorResolver, recent: l
             for author, target in reversed(targeted):
                 if target.actor_id == held.actor_id and author.actor_id != held.actor_id:
                     return others([author])
-    if entry.type in REACTIONS and targeted:
+    if entry.type in REACTIONS and targeted and entry.mode != "demonstrate":  # street protests are domestic
         # "Le Kremlin a démenti", "Pékin a dénoncé un protectionnisme": one who was just the target of
         # an act and answers without naming anyone answers its author.
         # yielding power to rebels of one's own country: there the armed group is a side of its own

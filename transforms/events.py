@@ -44,7 +44,7 @@ from transforms.triggers import Lexicon, case_of, load_lexicon, match_token
 
 # Acts that always have a target: when the text names none, the article's focus is taken (see focus_party).
 IMPLIED_TARGET = frozenset({
-    "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "REJECT", "SUPPORT", "ASSAULT", "MOBILIZE", "PROTEST", "COERCE", "AID",
+    "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "REJECT", "SUPPORT", "ASSAULT", "MOBILIZE", "PROTEST", "COERCE", "AID", "RETREAT",
 })  # fmt: skip
 
 # Ties (agreements, talks, cooperation) and the acts that end them: the tie named as the object of
@@ -296,7 +296,12 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     if actors and not recips and entry.type in IMPLIED_TARGET and ctx.resolver.doc_actors is not None and not background:
         # An act aimed at no one named ("a condamné toute prise du pouvoir par la force") is aimed at the
         # party the article is about; marked in `rule` and with a lower confidence so it can be told apart.
-        if entry.type == "COERCE" or entry.mode in DOMESTIC_MODES:
+        if entry.type == "RETREAT":
+            # "le retrait des troupes américaines": troops leave the country the text is about, not a party
+            da = ctx.resolver.doc_actors
+            place = da.sentence_place(token.idx) or da.host_country(token.idx, whole=True)
+            target = place if place is not None and all(party_side(a) != party_side(place) for a in actors) else None
+        elif entry.type == "COERCE" or entry.mode in DOMESTIC_MODES:
             # Arrests, crackdowns and street protests are domestic unless a target is named: the police
             # arrest in their own country, demonstrators march against their own government.
             target = state_of(actors[0], ctx.resolver)

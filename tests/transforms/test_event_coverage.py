@@ -916,3 +916,12 @@ def test_crowds_counted_storming_their_own_state_protest_and_a_purpose_clause_ke
     )
     m = code(nlp, text, dct="2014-05-24")
     assert ("PROTEST", "THA.civilians") in set(zip(m.event_type, m.actor_id))
+
+
+def test_a_withdrawal_from_nowhere_named_leaves_the_country_the_article_is_about(nlp):
+    text = "Le Niger a dénoncé ses accords militaires avec la France. Le retrait des troupes françaises a commencé mardi, a annoncé l'armée nigérienne."
+    m = code(nlp, text, dct="2023-10-11")
+    rows = m[m.event_type == "RETREAT"]
+    assert list(zip(rows.actor_country, rows.recipient_id)) == [("FRA", "NER")]
+    m = code(nlp, "Les talibans ont pris Kaboul dimanche. Le retrait des troupes américaines avait commencé le 1er mai.", dct="2021-08-16")
+    assert m[m.event_type == "RETREAT"].recipient_id.tolist() == ["AFG"]  # the country, not the party in the news

@@ -925,3 +925,8 @@ def test_a_withdrawal_from_nowhere_named_leaves_the_country_the_article_is_about
     assert list(zip(rows.actor_country, rows.recipient_id)) == [("FRA", "NER")]
     m = code(nlp, "Les talibans ont pris Kaboul dimanche. Le retrait des troupes américaines avait commencé le 1er mai.", dct="2021-08-16")
     assert m[m.event_type == "RETREAT"].recipient_id.tolist() == ["AFG"]  # the country, not the party in the news
+
+
+def test_granting_protection_is_asylum(nlp):
+    m = code(nlp, "La Pologne a accordé mardi sa protection à l'opposant bélarusse Pavel Latouchko.", dct="2020-08-12")
+    assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("AID", "asylum", "POL")]

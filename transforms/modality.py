@@ -18,6 +18,8 @@ MODALITIES = ("realized", "future", "hypothetical", "proposed")
 # Dependencies across which an embedding verb's modality does not reach: an adverbial clause
 # ("lorsqu'il s'est rendu") or a relative clause is asserted on its own.
 _MODAL_BARRIERS = {"advcl", "acl:relcl", "parataxis"}
+# Prepositions of a temporal adjunct: an act they introduce is dated by it, not governed by the clause's mood.
+_TIME_ADJUNCTS = frozenset({"après", "avant", "depuis", "lors de", "suite à", "dès"})
 _NEGATIVE_DET = {"aucun", "aucune", "nul", "nulle"}
 # Dependencies through which a governor's modality reaches its complement (not adjuncts: "lors de sa visite").
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "obl:arg", "nmod", "acl", "csubj", "nsubj:pass", "conj", "iobj"}
@@ -275,6 +277,8 @@ def analyse(
         )  # "préparait des plans POUR ATTAQUER": the purpose of a plan is not done yet
         if dep in _MODAL_BARRIERS and not purpose:
             modal_open = False
+        if node.pos_ in ("NOUN", "PROPN") and case_of(node) in _TIME_ADJUNCTS:
+            modal_open = False  # "allait saisir la CIJ APRÈS L'ASSAUT de la police": the assault took place
         # A conjunct's head is its sibling ("a démenti ... et accusé"): it passes nothing on, except
         # the negation two coordinated infinitives share ("ne pas fournir ou vendre").
         complement = (dep in _COMPLEMENT_DEPS and dep != "conj") or purpose

@@ -930,3 +930,10 @@ def test_a_withdrawal_from_nowhere_named_leaves_the_country_the_article_is_about
 def test_granting_protection_is_asylum(nlp):
     m = code(nlp, "La Pologne a accordé mardi sa protection à l'opposant bélarusse Pavel Latouchko.", dct="2020-08-12")
     assert list(zip(m.event_type, m.event_mode, m.actor_id)) == [("AID", "asylum", "POL")]
+
+
+def test_an_act_in_a_time_adjunct_of_a_future_clause_took_place(nlp):
+    text = "La Suède a annoncé lundi qu'elle allait saisir la justice internationale après l'assaut donné par la police iranienne contre son ambassade à Téhéran."
+    m = code(nlp, text, dct="2024-04-08")
+    rows = m[m.event_type == "ASSAULT"]
+    assert list(zip(rows.actor_id, rows.modality)) == [("IRN.police", "realized")]

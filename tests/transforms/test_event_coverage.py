@@ -937,3 +937,13 @@ def test_an_act_in_a_time_adjunct_of_a_future_clause_took_place(nlp):
     m = code(nlp, text, dct="2024-04-08")
     rows = m[m.event_type == "ASSAULT"]
     assert list(zip(rows.actor_id, rows.modality)) == [("IRN.police", "realized")]
+
+
+def test_par_la_voix_de_names_who_speaks(nlp):
+    text = (
+        "L'armée nigérienne a renversé mercredi le président Mohamed Bazoum. L'Algérie, proche du président déchu, a en "
+        "revanche jugé « inacceptable » le renversement d'un dirigeant élu, par la voix de son ministre des Affaires "
+        "étrangères, Ahmed Attaf."
+    )
+    m = code(nlp, text, dct="2023-07-28")
+    assert m[m.event_type == "ACCUSE"].actor_id.tolist() == ["unk:ahmed_attaf"]  # not "la voix de son ministre"

@@ -429,6 +429,8 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
             c.i in matches and (c.dep_ == "xcomp" or (c.dep_ == "obj" and matches[c.i].type == "CONCEDE")) for c in token.children
         ):
             continue  # "a accepté DE SUSPENDRE son projet", "LA DÉMISSION du gouvernement": the act is coded on its own
+        if _state_not_act(token):
+            continue  # "l'espace aérien restait fermé", "les frontières restent fermées": a state, not an act
         if _demanded(token, matches):
             continue  # "a menacé DE FRAPPER", "a exhorté X À CESSER": the threat or demand carries its content
         rows.extend(_code_trigger(token, entry, ctx, lexicon, cues))
@@ -486,6 +488,13 @@ def _judged_authors(verb, actors: list, ctx: _Context, lexicon: Lexicon, side) -
         return []
     authors, _ = nominal_roles(obj, entry, ctx.resolver, lexicon, side)
     return [a for a in authors if all(a.actor_id != b.actor_id for b in actors)]
+
+
+def _state_not_act(token) -> bool:
+    """True if a past participle describes how something stays ("restait fermé", "demeurent suspendues")."""
+    return "Part" in token.morph.get("VerbForm") and any(
+        c.lemma_.lower() in ("rester", "demeurer") and c.i < token.i for c in token.children
+    ) or (token.dep_ == "xcomp" and token.head.lemma_.lower() in ("rester", "demeurer"))
 
 
 def _demanded(token, matches: dict) -> bool:

@@ -947,3 +947,8 @@ def test_par_la_voix_de_names_who_speaks(nlp):
     )
     m = code(nlp, text, dct="2023-07-28")
     assert m[m.event_type == "ACCUSE"].actor_id.tolist() == ["unk:ahmed_attaf"]  # not "la voix de son ministre"
+
+
+def test_what_stays_closed_is_a_state_not_an_act(nlp):
+    m = code(nlp, "Les frontières du Niger restaient fermées jeudi. Le Bénin a fermé mercredi sa frontière avec le Niger.", dct="2023-08-04")
+    assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("SANCTION", "BEN", "NER")]

@@ -950,5 +950,10 @@ def test_par_la_voix_de_names_who_speaks(nlp):
 
 
 def test_what_stays_closed_is_a_state_not_an_act(nlp):
+    from transforms.events import _state_not_act
+
+    stays = [t for t in nlp("L'espace aérien restait fermé jeudi aux vols commerciaux.") if t.lemma_ == "fermer"]
+    acts = [t for t in nlp("Le Bénin a fermé mercredi sa frontière avec le Niger.") if t.lemma_ == "fermer"]
+    assert [_state_not_act(t) for t in stays + acts] == [True, False]
     m = code(nlp, "Les frontières du Niger restaient fermées jeudi. Le Bénin a fermé mercredi sa frontière avec le Niger.", dct="2023-08-04")
     assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("SANCTION", "BEN", "NER")]

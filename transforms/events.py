@@ -492,9 +492,14 @@ def _judged_authors(verb, actors: list, ctx: _Context, lexicon: Lexicon, side) -
 
 def _state_not_act(token) -> bool:
     """True if a past participle describes how something stays ("restait fermé", "demeurent suspendues")."""
-    return "Part" in token.morph.get("VerbForm") and any(
-        c.lemma_.lower() in ("rester", "demeurer") and c.i < token.i for c in token.children
-    ) or (token.dep_ == "xcomp" and token.head.lemma_.lower() in ("rester", "demeurer"))
+    if "Part" not in token.morph.get("VerbForm"):
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _STAYING:
+        return True
+    return any(c.lemma_.lower() in _STAYING and c.i < token.i for c in token.children)
+
+
+_STAYING = frozenset({"rester", "demeurer"})
 
 
 def _demanded(token, matches: dict) -> bool:

@@ -31,6 +31,8 @@ _COUNT_NOUNS = frozenset("dizaine douzaine vingtaine trentaine cinquantaine cent
 # Nouns through which someone speaks or acts: "par la VOIX de son ministre", "par l'INTERMÉDIAIRE de".
 _VOICE_NOUNS = frozenset("voix bouche intermédiaire entremise truchement biais".split())
 
+_PROXY_NOUNS = _COUNT_NOUNS | _VOICE_NOUNS
+
 # Day words the parser takes for a verb's object ("a ordonné JEUDI à la Russie").
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
@@ -627,7 +629,7 @@ def resolve_participant(token, resolver: ActorResolver, speaker=None):
         return _object_antecedent(token, resolver)
     if low in _PRONOUNS_3 or low in POSSESSIVES:
         return antecedent(token, resolver)
-    if token.pos_ in ("NOUN", "NUM") and token.lemma_.lower() in _COUNT_NOUNS | _VOICE_NOUNS:
+    if token.pos_ in ("NOUN", "NUM") and token.lemma_.lower() in _PROXY_NOUNS:
         # "DES CENTAINES de manifestants ont envahi": the people counted; "PAR LA VOIX de son ministre": him
         counted = next((c for c in token.children if c.dep_ == "nmod" and case_of(c) == "de" and c.pos_ == "NOUN"), None)
         if counted is not None:

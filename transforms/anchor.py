@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Sequence
 
@@ -120,8 +120,7 @@ def day_shift(choice: DateChoice, clause_text: str) -> DateChoice:
         days = -1
     else:
         return choice
-    delta = timedelta(days=days)
-    return DateChoice(choice.start + delta, choice.end + delta, "day", choice.date_text, "paragraph", choice.future, choice.char_start)
+    return _moved(choice, days)
 
 
 # Nouns by which a clause is dated from another act: "au LENDEMAIN de la destitution", "à la VEILLE du sommet".
@@ -134,5 +133,10 @@ def around_act(choice: DateChoice, governor_lemma: str) -> DateChoice:
     days = _AROUND.get(governor_lemma)
     if days is None or choice.method not in ("clause", "sentence") or choice.precision != "day" or choice.start is None:
         return choice
+    return _moved(choice, days)
+
+
+def _moved(choice: DateChoice, days: int) -> DateChoice:
+    """A day-precision choice moved by a number of days, all else kept."""
     delta = timedelta(days=days)
-    return DateChoice(choice.start + delta, choice.end + delta, "day", choice.date_text, choice.method, choice.future, choice.char_start)
+    return replace(choice, start=choice.start + delta, end=choice.end + delta)

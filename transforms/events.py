@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from transforms import modality as modality_mod
+from transforms import parse_repair
 from transforms.evidence import (
     clause_span,
     dating_timexes,
@@ -215,7 +216,10 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
             if len(surface) > len(actors):
                 actors = surface
         if not actors and entry.symmetric:
-            actors = both_sides(token, ctx.pairs, ctx.recent)  # "les deux parties ont convenu"
+            holder = controller(token)
+            if holder.dep_ == "advcl" and "Inf" in holder.morph.get("VerbForm"):
+                holder = holder.head  # "les deux hommes se sont serré la main avant DE S'ENTRETENIR"
+            actors = both_sides(holder, ctx.pairs, ctx.recent)  # "les deux parties ont convenu"
         if actors and not recips and "obj" in entry.recipient:
             recips = both_sides(token, ctx.pairs, ctx.recent, ("obj",), actors)  # "a appelé les deux pays"
         if actors and entry.type in ("ACCUSE", "PROTEST"):
@@ -398,6 +402,7 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
     """Mentions of one parsed document (spaCy Doc of the clean text)."""
     lexicon = lexicon or load_lexicon()
     cues = modality_mod.load_cues()
+    parse_repair.repair(doc, lexicon.time_nouns)
     text = doc.text
     doc_actors = _document_actors(gazetteer, doc)
     ctx = _Context(

@@ -18,8 +18,8 @@ LEADING_FUNCTION_WORDS = frozenset(
 # Prepositions introducing an owner ("le ministre de la Défense *de la Russie*").
 OF_WORDS = frozenset({"de", "du", "des", "d"})
 OF_ARTICLES = frozenset({"la", "l", "le", "les"})
-# Characters allowed between two tokens of one alias: spaces, hyphens, apostrophes, dots (M.).
-GAP_OK = re.compile(r"[\s\-‐‑–'’.]*\Z")
+# Characters allowed between two tokens of one alias: spaces, hyphens, apostrophes, dots (M.), plus (P5+1).
+GAP_OK = re.compile(r"[\s\-‐‑–'’.+]*\Z")
 TOKEN = re.compile(r"[^\W_]+")
 
 

@@ -11,7 +11,7 @@ import yaml
 from transforms.triggers import PLOVER_TYPES
 
 
-@pytest.mark.parametrize("name, minimum", [("devset", 30), ("heldout", 12), ("heldout2", 8), ("heldout3", 8), ("heldout4", 8), ("heldout5", 8), ("heldout6", 8)])
+@pytest.mark.parametrize("name, minimum", [("devset", 30), ("heldout", 12), ("heldout2", 8), ("heldout3", 8), ("heldout4", 8), ("heldout5", 8), ("heldout6", 8), ("heldout7", 8)])
 def test_gold_annotations_are_well_formed(fixtures_dir, name, minimum):
     folder = fixtures_dir / name
     texts = sorted(folder.glob("*.txt"))

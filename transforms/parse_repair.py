@@ -118,10 +118,62 @@ def _promote(verb, noun) -> Repair:
     return Repair(verb.i, old, verb.i, "ROOT")
 
 
+def _misplaced_conjunct(token) -> object | None:
+    """The titled noun a coordinated title belongs with when the parser hung it on the name apposed to
+    the first ("Le président colombien Juan Manuel Santos ET LE CHEF des FARC": chef is no conjunct of
+    Santos but of président)."""
+    name = token.head
+    if token.dep_ != "conj" or token.pos_ != "NOUN" or name.dep_ not in ("appos", "flat:name") or name.pos_ != "PROPN":
+        return None
+    if not token.is_lower or not any(c.dep_ == "det" for c in token.children):
+        return None
+    title = name.head
+    if title.pos_ != "NOUN" or not title.is_lower or not title.i < name.i < token.i:
+        return None
+    return title if _adjectives_only(title, name) else None
+
+
+def _adjectives_only(title, name) -> bool:
+    """True if only the title's adjectives stand between it and the name ("le président RUSSE Dmitri")."""
+    return all(t.head.i == title.i and t.dep_ == "amod" for t in title.doc[title.i + 1 : name.i])
+
+
+def _title_of_name(name) -> object | None:
+    """The title a name follows when the parser hung the name on the noun above that title ("l'accord du
+    président russe DMITRI MEDVEDEV": Medvedev is the president, not the agreement)."""
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or name.head.i > name.i:
+        return None
+    for title in name.head.children:
+        if title.dep_ != "nmod" or title.pos_ != "NOUN" or not title.is_lower or not title.i < name.i:
+            continue  # a lower-case title ("du président"), not a name part ("secrétaire d'ÉTAT John Kerry")
+        definite = any(c.dep_ == "det" or "Def" in c.morph.get("Definite") for c in title.children if c.i < title.i)
+        if definite and _adjectives_only(title, name):
+            return title
+    return None
+
+
+def _move(token, head, dep: str) -> Repair:
+    """Hang `token` under `head` with relation `dep`."""
+    old = token.head.i
+    token.head = head
+    token.dep_ = dep
+    return Repair(token.i, old, head.i, dep)
+
+
 def repair(doc, time_nouns: frozenset[str]) -> list[Repair]:
     """Move objects swallowed by a time noun or a place adjunct back under their verb, and a main verb
     stranded in a relative clause back to the root, in place; return the moves."""
     moves: list[Repair] = []
+    for token in doc:
+        title = _misplaced_conjunct(token)
+        if title is not None:
+            moves.append(_move(token, title, "conj"))
+            for app in list(title.children):
+                if app.dep_ in ("appos", "conj") and app.pos_ == "PROPN" and app.i > token.i and doc[app.i - 1].text == ",":
+                    moves.append(_move(app, token, "appos"))  # "..., Rodrigo Londoño": the second title's name
+        title = _title_of_name(token)
+        if title is not None:
+            moves.append(_move(token, title, "appos"))
     for token in doc:
         main = _stranded_main_verb(token)
         if main is not None:

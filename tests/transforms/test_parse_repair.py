@@ -59,3 +59,23 @@ def test_both_leaders_meet_after_a_relative_clause_and_a_handshake(nlp):
 def test_criticism_voiced_on_a_weekday_is_coded(nlp):
     m = code(nlp, "La Pologne a critiqué lundi la Hongrie pour son veto.")
     assert ("ACCUSE", "POL", "HUN") in pairs(m)
+
+
+def test_a_name_after_a_title_in_a_complement_names_that_title(nlp):
+    doc = nlp("Le Premier ministre a obtenu l'accord du président russe Dmitri Medvedev sur le texte.")
+    repair(doc, TIME)
+    assert _head_of(doc, "Dmitri").text == "président"
+    doc = nlp("Le secrétaire d'État John Kerry a quitté Genève.")
+    repair(doc, TIME)
+    assert _head_of(doc, "John").text == "secrétaire"  # "d'État" belongs to the title, not a title of its own
+
+
+def test_a_second_title_is_coordinated_with_the_first_not_with_its_name(nlp):
+    doc = nlp(
+        "Le président mozambicain Joaquim Chissano et le chef de la Résistance nationale mozambicaine (Renamo), "
+        "Afonso Dhlakama, ont signé dimanche à Rome un accord de paix."
+    )
+    repair(doc, TIME)
+    chef = next(t for t in doc if t.text == "chef")
+    assert chef.head.text == "président" and chef.dep_ == "conj"
+    assert _head_of(doc, "Afonso").i == chef.i

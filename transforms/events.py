@@ -358,7 +358,9 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         for r in recips or [None]:
             if a is not None and r is not None and a.actor_id == r.actor_id and not implied:
                 continue
-            if entry.symmetric and a is not None and r is not None and r.kind == "country" and a.country == r.actor_id:
+            if entry.symmetric and a is not None and r is not None and (
+                (r.kind == "country" and a.country == r.actor_id) or (a.kind == "country" and r.kind == "person" and r.country == a.actor_id)
+            ):
                 continue  # "s'est rendu à l'ambassade du Mexique À LIMA": one's own country is no partner
             if entry.type == "RETREAT" and a is not None and r is not None and a.kind == "person" and r.kind == "country":
                 continue  # "le président a quitté le pays": a person leaving a country travels or flees

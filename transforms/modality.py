@@ -316,7 +316,8 @@ def analyse(
                 dep == "obj" and lemma in _ACCEPTING
             ):
                 m.modality = _rank(m.modality, "proposed")
-            elif lemma in cues.future and dep == "xcomp":
+            elif lemma in cues.future and (dep == "xcomp" or (dep == "obj" and node.pos_ == "NOUN" and lemma != "aller")):
+                # "va suspendre", and what a plan provides for: "le texte PRÉVOIT le retrait des forces"
                 m.modality = _rank(m.modality, "future")
             elif head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp"):
                 mood, compound = _mood_of(head)

@@ -357,7 +357,7 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
     if not actors and entry.reverse:
         # "n'a reçu aucun soutien DE WASHINGTON", "a reçu des drones DE L'IRAN": the giver hangs on the gift
         gifts = [c for c in verb.children if c.dep_ == "obj"]
-        givers = [g for c in gifts for g in c.children if g.dep_ == "nmod" and case_of(g) == "de" and g.pos_ == "PROPN"]
+        givers = [g for c in gifts for g in c.children if _of_name(g)]
         actors = _first_resolved([[t for g in givers for t in conjuncts(g)]], resolver, speaker)
     recips = _first_resolved(recip_groups, resolver, speaker)
     if not recips and entry.with_lemma and "obj" in entry.recipient and not passive:
@@ -388,6 +388,19 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
             if sibling is not None and sibling.type == entry.type and not sibling.symmetric:
                 recips = [a for a in verbal_roles(verb.head, sibling, resolver, lexicon, speaker)[1] if a not in actors]
     return actors, recips
+
+
+def _named(token) -> bool:
+    """A name, or a title with its name apposed ("du président russe Dmitri Medvedev")."""
+    return token.pos_ == "PROPN" or any(c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN" for c in token.children)
+
+
+def _of_name(token) -> bool:
+    """A named "de X" complement, however parsed ("du chancelier allemand Olaf Scholz" may hang as an
+    apposition whose subtree starts with "du")."""
+    if token.dep_ == "nmod" and case_of(token) == "de":
+        return _named(token)
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.doc[token.left_edge.i].lower_ in ("de", "du", "d'", "d’", "des")
 
 
 def _object_of(verb):

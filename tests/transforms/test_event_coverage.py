@@ -957,3 +957,31 @@ def test_what_stays_closed_is_a_state_not_an_act(nlp):
     assert [_state_not_act(t) for t in stays + acts] == [True, False]
     m = code(nlp, "Les frontières du Niger restaient fermées jeudi. Le Bénin a fermé mercredi sa frontière avec le Niger.", dct="2023-08-04")
     assert list(zip(m.event_type, m.actor_id, m.recipient_id)) == [("SANCTION", "BEN", "NER")]
+
+
+# ---------------------------------------------------------------- resignation, lists, consent, truces
+def test_giving_up_office_is_a_resignation(nlp):
+    m = code(nlp, "Le Premier ministre malaisien a renoncé lundi à ses fonctions.")
+    row = m[m.event_type == "CONCEDE"].iloc[0]
+    assert (row.actor_country, row.rule) == ("MYS", "v:renoncer_fonctions")
+
+
+def test_striking_a_name_off_a_list_eases_and_putting_it_on_sanctions(nlp):
+    assert ("CONCEDE", "USA", "CUB") in pairs(code(nlp, "Washington a retiré Cuba de sa liste des États soutenant le terrorisme."))
+    m = code(nlp, "Le Canada a inscrit mardi le groupe Wagner sur sa liste des entités terroristes.")
+    assert {(t, a) for t, a, _ in pairs(m)} >= {("SANCTION", "CAN")} and "CONCEDE" not in set(m.event_type)
+
+
+def test_obtaining_someones_consent_is_their_agreement(nlp):
+    m = code(nlp, "Le président ukrainien a obtenu l'accord du chancelier allemand Olaf Scholz sur la livraison de chars.")
+    row = m[m.event_type == "AGREE"].iloc[0]
+    assert (row.actor_country, row.recipient_country) == ("DEU", "UKR")
+
+
+def test_one_side_declaring_a_truce_concedes_it(nlp):
+    assert ("CONCEDE", "MMR", None) in pairs(code(nlp, "L'armée birmane a annoncé samedi un cessez-le-feu unilatéral."))
+
+
+def test_what_a_plan_provides_for_has_not_happened(nlp):
+    m = code(nlp, "Le texte, signé à Moscou, prévoit le retrait des troupes arméniennes du Haut-Karabakh.")
+    assert set(m[m.event_type == "RETREAT"].modality) == {"future"}

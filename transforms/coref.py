@@ -48,6 +48,8 @@ _LEADER_OF = re.compile(
 # the title is "au président", not everything after "du".
 _TITLE_ONLY = re.compile(r".*(?:^|[\s,(])((?:le|la|les|l['’]|au|aux|du|des)\s*[^\W\d][\w'’ -]{2,40}?)\s+\Z", re.IGNORECASE | re.DOTALL)
 # "les soldats", "les policiers": a definite plural of members of a force, read as that force.
+# Adjectives that make forces the state's own, whatever the state: "les troupes LOYALISTES".
+_OWN_STATE = re.compile(r"\s+(?:loyalistes?|gouvernementa(?:les?|ux)|régulières?|réguliers?)$", re.IGNORECASE)
 _FORCES_PLURAL = re.compile(r"^(?:(?:les|ces|des)\s+)?\w+[sx]$", re.IGNORECASE)
 # A paragraph that opens on a place: "À Erevan, ", "En Birmanie, ", "Au Niger, ", "Dans la capitale, ".
 _SCENE = re.compile(r"(?:À|A|En|Au|Aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?")
@@ -397,6 +399,11 @@ class DocumentActors:
             return last_organisation(self.matches, start)
         if described == "person":  # "L'intéressé a démenti": the person just named
             return next((self._resolve_person(s, e) for s, e in reversed(self._person_mentions) if e <= start), None)
+        own_state = _OWN_STATE.search(span)
+        if own_state is not None and self.gaz.role_suffix(span[: own_state.start()]) in ("military", "police"):
+            # "les troupes LOYALISTES", "les forces GOUVERNEMENTALES": the forces of the article's country
+            host = self.local_country(start)
+            return self.gaz.institution(host.country, self.gaz.role_suffix(span[: own_state.start()])) if host is not None else None
         office = self.gaz.role_only(span)
         if office is not None:
             # several office holders are no one person ("les ministres des Affaires étrangères des Vingt-Sept")

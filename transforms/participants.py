@@ -436,6 +436,21 @@ def _finite(verb) -> bool:
     return "Fin" in verb.morph.get("VerbForm") and not verb.lower_.endswith("ant")
 
 
+def _governing_plural_subject(token):
+    """A plural noun subject of a clause above the pronoun, in its sentence, or None."""
+    node, steps = token.head, 0
+    while steps < 6:
+        for c in node.children:
+            if c.i != token.i and c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN") and (
+                "Plur" in c.morph.get("Number") or len(conjuncts(c)) > 1
+            ):
+                return c
+        if node.head is node:
+            return None
+        node, steps = node.head, steps + 1
+    return None
+
+
 def plural_parties(token, resolver: "ActorResolver") -> list:
     """Actors of a plural noun that names two sides: "les présidents DU Venezuela ET DU Guyana",
     "les délégations RUSSE ET UKRAINIENNE" (empty if the noun names fewer than two)."""
@@ -443,7 +458,11 @@ def plural_parties(token, resolver: "ActorResolver") -> list:
         (token.lower_ in ("ils", "elles") and token.dep_.startswith("nsubj"))
         or (token.lower_ in ("leur", "eux") and token.dep_ in ("iobj", "obj", "obl:arg"))
     ):
-        # "Ils ont rompu ...", "la Russie, qui LEUR a livré des armes": the states listed before
+        # "Ils ont rompu ...", "la Russie, qui LEUR a livré des armes": the states listed before, unless a
+        # plural subject of a governing clause is there to stand for ("les troupes loyalistes sont
+        # entrées dans les faubourgs, qu'ELLES ont pilonnés": antecedent() takes it)
+        if token.lower_ in ("ils", "elles") and _governing_plural_subject(token) is not None:
+            return []
         return _listed_states(token, resolver, lookback=6)
     if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
         return []

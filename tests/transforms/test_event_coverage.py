@@ -985,3 +985,13 @@ def test_one_side_declaring_a_truce_concedes_it(nlp):
 def test_what_a_plan_provides_for_has_not_happened(nlp):
     m = code(nlp, "Le texte, signé à Moscou, prévoit le retrait des troupes arméniennes du Haut-Karabakh.")
     assert set(m[m.event_type == "RETREAT"].modality) == {"future"}
+
+
+def test_loyalist_forces_are_the_state_and_their_pronoun_stays_in_the_sentence(nlp):
+    text = (
+        "Au Yémen, la trêve a volé en éclats. L'Arabie saoudite, les Émirats arabes unis et le Qatar ont "
+        "appelé au calme. Mais les troupes loyalistes ont repris leur avancée et sont entrées dimanche dans "
+        "les faubourgs de Hodeïda, qu'elles ont pilonnés à l'artillerie."
+    )
+    m = code(nlp, text)
+    assert set(m[m.event_type == "ASSAULT"].actor_id) == {"YEM.military"}

@@ -48,6 +48,9 @@ _LEADER_OF = re.compile(
 # the title is "au président", not everything after "du".
 _TITLE_ONLY = re.compile(r".*(?:^|[\s,(])((?:le|la|les|l['’]|au|aux|du|des)\s*[^\W\d][\w'’ -]{2,40}?)\s+\Z", re.IGNORECASE | re.DOTALL)
 # "les soldats", "les policiers": a definite plural of members of a force, read as that force.
+# An indefinite phrase introduces someone new: "UN responsable", "UNE diplomate".
+_INDEFINITE = re.compile(r"^(?:un|une)\s", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:un|une)\s+\Z", re.IGNORECASE)
 # Adjectives that make forces the state's own, whatever the state: "les troupes LOYALISTES".
 _OWN_STATE = re.compile(r"\s+(?:loyalistes?|gouvernementa(?:les?|ux)|régulières?|réguliers?)$", re.IGNORECASE)
 _FORCES_PLURAL = re.compile(r"^(?:(?:les|ces|des)\s+)?\w+[sx]$", re.IGNORECASE)
@@ -406,9 +409,15 @@ class DocumentActors:
             return self.gaz.institution(host.country, self.gaz.role_suffix(span[: own_state.start()])) if host is not None else None
         office = self.gaz.role_only(span)
         if office is not None:
-            # several office holders are no one person ("les ministres des Affaires étrangères des Vingt-Sept")
-            found = None if _PLURAL_PHRASE.match(span) else self._by_role(office, None, start, span)
+            # several office holders are no one person, and "UN responsable" is someone not named before
+            indefinite = _INDEFINITE.match(span) or _INDEFINITE_BEFORE.search(self.text, max(0, start - 5), start)
+            found = None if _PLURAL_PHRASE.match(span) or indefinite else self._by_role(office, None, start, span)
             suffix = self.gaz.role_suffix(span) if found is None else None
+            if found is None and indefinite and suffix not in ("military", "police", "civilians"):
+                # "En Arabie saoudite, UN RESPONSABLE a réclamé": an official of the country the sentence or
+                # the paragraph is in
+                host = self.sentence_place(start, home_ok=True) or self.host_country(start)
+                return self.gaz.institution(host.country, suffix) if host is not None else None
             if (_FORCES_PLURAL.match(span) and suffix in ("military", "police")) or suffix == "civilians":
                 # "arrêté par LES SOLDATS", "LES POLICIERS ont chargé": the forces of the article's country;
                 # "le journaliste", "un habitant" no name was given for: one of its people
@@ -444,12 +453,12 @@ class DocumentActors:
         "En Birmanie, ..."), else the article's most cited (transforms.actor_context.host_country)."""
         return self._scene(offset) or host_country(self.gaz, self.matches, offset, whole=whole)
 
-    def sentence_place(self, offset: int) -> Actor | None:
+    def sentence_place(self, offset: int, home_ok: bool = False) -> Actor | None:
         """The country of a place the sentence at offset names with a locative ("à Balakot, DANS LE
-        NORD-OUEST DU PAKISTAN"), or None."""
+        NORD-OUEST DU PAKISTAN"), or None; with home_ok, also a place its own officials speak from."""
         s_start, s_end = self._sentence_of(offset)
         for k, (ms, _me, _actor) in enumerate(self.matches):
-            place = self._located_place(k) if s_start <= ms < s_end else None
+            place = self._located_place(k, home_ok) if s_start <= ms < s_end else None
             if place is not None:
                 return place
         return None
@@ -470,15 +479,16 @@ class DocumentActors:
                 return place
         return self.host_country(offset)
 
-    def _located_place(self, k: int) -> Actor | None:
+    def _located_place(self, k: int, home_ok: bool = False) -> Actor | None:
         """The country of match k if the text names it as where something happens: a country or a seat
-        of government after a locative ("à Minsk", "dans le nord de l'Irak"), not its officials' home."""
+        of government after a locative ("à Minsk", "dans le nord de l'Irak"), not its officials' home
+        (unless home_ok)."""
         ms, _me, actor = self.matches[k]
         if not actor.country or actor.role is not None:
             return None
         if not (actor.kind == "country" or (actor.kind == "institution" and actor.sector == "government")):
             return None
-        if _LOCATIVE_BEFORE.search(self.text, max(0, ms - 30), ms) is None or self._home_of_speaker(k):
+        if _LOCATIVE_BEFORE.search(self.text, max(0, ms - 30), ms) is None or (not home_ok and self._home_of_speaker(k)):
             return None
         return self.gaz.by_id.get(actor.country)
 

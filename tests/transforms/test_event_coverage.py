@@ -995,3 +995,12 @@ def test_loyalist_forces_are_the_state_and_their_pronoun_stays_in_the_sentence(n
     )
     m = code(nlp, text)
     assert set(m[m.event_type == "ASSAULT"].actor_id) == {"YEM.military"}
+
+
+def test_an_unnamed_official_is_someone_new_of_the_country_the_sentence_is_in(nlp):
+    text = (
+        "Le Premier ministre japonais Fumio Kishida a salué l'accord avec Washington. "
+        "En Corée du Sud, un responsable cité par l'agence Yonhap a réclamé des excuses officielles."
+    )
+    m = code(nlp, text)
+    assert set(m[m.event_type == "REQUEST"].actor_country) == {"KOR"}

@@ -54,7 +54,7 @@ _TIES = frozenset({"AGREE", "COOPERATE", "CONSULT"})
 _BREAKS = frozenset({"SANCTION", "REJECT", "RETREAT"})
 
 # Modes of acts that stay inside one country when no target is named (see _code_trigger).
-DOMESTIC_MODES = frozenset({"demonstrate", "annul", "ban", "censor", "resign", "comply"})
+DOMESTIC_MODES = frozenset({"demonstrate", "annul", "ban", "censor", "resign", "comply", "restrict"})
 
 MENTION_COLUMNS = [
     "mention_id", "doc_id", "event_type", "event_mode",
@@ -433,9 +433,12 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
         if entry.pos == "NOUN" and entry.type in _TIES and _ended_by(token, matches, lexicon):
             continue  # "a rompu ses accords militaires", "a suspendu le dialogue": a tie ended, not made
         if entry.type == "AGREE" and not entry.symmetric and any(
-            c.i in matches and (c.dep_ == "xcomp" or (c.dep_ == "obj" and matches[c.i].type == "CONCEDE")) for c in token.children
+            (c.dep_ == "xcomp" and c.pos_ == "VERB") or (c.i in matches and c.dep_ == "obj" and matches[c.i].type == "CONCEDE")
+            for c in token.children
         ):
-            continue  # "a accepté DE SUSPENDRE son projet", "LA DÉMISSION du gouvernement": the act is coded on its own
+            # "a accepté DE SUSPENDRE son projet", "LA DÉMISSION du gouvernement": the act is coded on its
+            # own; "a accepté DE PARTIR": what is accepted is no agreement with anyone
+            continue
         if _state_not_act(token):
             continue  # "l'espace aérien restait fermé", "les frontières restent fermées": a state, not an act
         if _demanded(token, matches):

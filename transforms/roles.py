@@ -367,7 +367,7 @@ def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=N
         recips = _first_resolved([names], resolver, speaker)
     if not recips and (entry.recipient or entry.type == "REJECT") and not passive and not entry.reverse:
         # "a rejeté la proposition AMÉRICAINE": a denial has no object slot but its object has an owner
-        recips = _event_owner(verb, resolver) if entry.type in ("ACCUSE", "SUPPORT", "REJECT") else []
+        recips = _event_owner(verb, resolver) if entry.type in ("ACCUSE", "SUPPORT", "REJECT", "AGREE") else []
         if not recips and entry.type == "THREATEN":
             recips = [a for a in _threatened_party(verb, resolver, lexicon) if a not in actors]
         if not recips and entry.type == "REJECT":
@@ -554,9 +554,12 @@ def surface_slot(verb, slots: tuple[str, ...], resolver: ActorResolver, skip_quo
 
 
 def _event_owner(verb, resolver: ActorResolver) -> list:
-    """Who did what a verb judges: "a condamné l'attaque ISRAÉLIENNE / de la Russie" -> Israel / Russia."""
+    """Who did or offered what a verb judges or accepts: "a condamné l'attaque ISRAÉLIENNE / de la Russie",
+    "ont accepté le plan de paix DE SARKOZY", "un plan PRÉSENTÉ PAR le président français"."""
     for obj in (c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"):
-        for child in obj.children:
+        # "le plan de paix DE Sarkozy": the owner may hang one noun down
+        inner = [g for c in obj.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and case_of(c) == "de" for g in c.children]
+        for child in list(obj.children) + [g for g in inner if g.dep_ == "nmod" and case_of(g) == "de" and g.pos_ == "PROPN"]:
             if child.dep_ == "amod" and resolver.gazetteer is not None:
                 from transforms.actors import country_of_adjective
 
@@ -567,4 +570,13 @@ def _event_owner(verb, resolver: ActorResolver) -> list:
                 actor = resolver.resolve_token(child)
                 if actor is not None:
                     return [actor]
+        for acl in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING):
+            agents = [a for a in acl.children if a.dep_ == "obl:agent" or (a.dep_.startswith("obl") and case_of(a) == "par")]
+            found = [x for x in (resolver.resolve_token(a) for a in agents) if x is not None]
+            if found:
+                return found  # "un plan PRÉSENTÉ PAR le président français" (not "soutenu par": a backer)
     return []
+
+
+# Participles that name the author of a text or an offer: "le plan PRÉSENTÉ PAR X".
+_AUTHORING = frozenset({"présenter", "proposer", "soumettre", "avancer", "élaborer", "rédiger", "formuler", "parrainer"})

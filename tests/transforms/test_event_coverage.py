@@ -1004,3 +1004,22 @@ def test_an_unnamed_official_is_someone_new_of_the_country_the_sentence_is_in(nl
     )
     m = code(nlp, text)
     assert set(m[m.event_type == "REQUEST"].actor_country) == {"KOR"}
+
+
+def test_accepting_a_plan_agrees_with_its_author(nlp):
+    m = code(nlp, "L'Arménie a accepté mardi le plan de paix présenté par la Russie.")
+    assert ("AGREE", "ARM", "RUS") in pairs(m)
+
+
+def test_accepting_to_leave_is_no_agreement_with_anyone(nlp):
+    m = code(nlp, "Le président bolivien Evo Morales a accepté dimanche de quitter le pouvoir.")
+    assert "AGREE" not in set(m.event_type)
+
+
+def test_suspending_military_exercises_is_a_concession(nlp):
+    m = code(nlp, "Séoul a annoncé qu'il allait suspendre ses exercices militaires avec les États-Unis.")
+    assert "CONCEDE" in set(m.event_type) and "MOBILIZE" not in set(m.event_type)
+
+
+def test_a_state_of_emergency_restricts_the_country_that_declares_it(nlp):
+    assert ("COERCE", "PER", "PER") in pairs(code(nlp, "Le gouvernement péruvien a décrété mercredi l'état d'urgence."))

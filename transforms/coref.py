@@ -51,6 +51,8 @@ _TITLE_ONLY = re.compile(r".*(?:^|[\s,(])((?:le|la|les|l['’]|au|aux|du|des)\s*
 # An indefinite phrase introduces someone new: "UN responsable", "UNE diplomate".
 _INDEFINITE = re.compile(r"^(?:un|une)\s", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:un|une)\s+\Z", re.IGNORECASE)
+# Adjectives that make a body an armed group's: "les autorités REBELLES".
+_REBEL_ADJECTIVE = re.compile(r"\s+(?:rebelles?|insurgée?s?|séparatistes?|putschistes?)$", re.IGNORECASE)
 # Adjectives that make forces the state's own, whatever the state: "les troupes LOYALISTES".
 _OWN_STATE = re.compile(r"\s+(?:loyalistes?|gouvernementa(?:les?|ux)|régulières?|réguliers?)$", re.IGNORECASE)
 _FORCES_PLURAL = re.compile(r"^(?:(?:les|ces|des)\s+)?\w+[sx]$", re.IGNORECASE)
@@ -402,6 +404,9 @@ class DocumentActors:
             return last_organisation(self.matches, start)
         if described == "person":  # "L'intéressé a démenti": the person just named
             return next((self._resolve_person(s, e) for s, e in reversed(self._person_mentions) if e <= start), None)
+        if _REBEL_ADJECTIVE.search(span) and self.gaz.role_suffix(span[: _REBEL_ADJECTIVE.search(span).start()]):
+            # "les autorités REBELLES", "les forces SÉPARATISTES": the armed group, not the state
+            return last_group(self.matches, start) or self._unlisted_group(start, end)
         own_state = _OWN_STATE.search(span)
         if own_state is not None and self.gaz.role_suffix(span[: own_state.start()]) in ("military", "police"):
             # "les troupes LOYALISTES", "les forces GOUVERNEMENTALES": the forces of the article's country

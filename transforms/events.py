@@ -285,6 +285,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         irrealis_head=lambda t: entry_type(t, lexicon) in ("REQUEST", "THREATEN"),
         support_verbs=lexicon.support_verbs, bounds=_paragraph_of(ctx, token.idx),
     )  # fmt: skip
+    if entry.modality and mod.modality == "realized":
+        mod.modality = entry.modality  # "s'est engagé à réduire": a commitment, not the act
     sentence = sentence_span(token, _paragraph_of(ctx, token.idx))
     implied = False
     # A nominal attack ("l'offensive russe", "la guerre") is mostly background whose target is not the

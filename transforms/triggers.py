@@ -44,7 +44,9 @@ class Entry:
     symmetric: bool = False
     needs_recipient: bool = False
     de_pair: bool = False
-    complement: str | None = None  # "infinitive": fires only with an infinitive complement (refuser DE)
+    complement: str | None = None  # "infinitive": fires only with an infinitive complement (refuser DE);
+    # "open_infinitive": only with one that is no trigger itself (s'engager À RÉDUIRE, not À SE RETIRER)
+    modality: str | None = None  # a commitment is "proposed" whatever its tense
     not_case: frozenset[str] = frozenset()  # nouns: prepositions making an idiom ("à l'appui de")
     confidence: float = 0.8
 
@@ -147,6 +149,7 @@ def _entry(raw: dict, pos: str, classes: dict[str, list[str]]) -> Entry:
             needs_recipient=bool(raw.get("needs_recipient", False)),
             de_pair=bool(raw.get("de_pair", False)),
             complement=raw.get("complement"),
+            modality=raw.get("modality"),
             not_case=frozenset(raw.get("not_case") or ()),
             confidence=float(raw.get("confidence", 0.8)),
         )
@@ -250,6 +253,12 @@ def _is_reflexive(token) -> bool:
     )
 
 
+def _joint_subject(token) -> bool:
+    """True if the verb's subject is coordinated ("Kishida ET Yoon se sont engagés")."""
+    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    return len(subjects) > 1 or any(g.dep_ == "conj" for c in subjects for g in c.children)  # two subjects: a split parse
+
+
 def match_token(token, lexicon: Lexicon) -> Entry | None:
     """The first lexicon entry whose lemma and conditions fit this token, or None."""
     for entry in lexicon.candidates(token):
@@ -261,6 +270,10 @@ def match_token(token, lexicon: Lexicon) -> Entry | None:
             continue
         if entry.complement == "infinitive" and infinitive_complement(token, lexicon) is None:
             continue
+        if entry.complement == "open_infinitive":
+            content = infinitive_complement(token, lexicon)
+            if content is None or match_token(content, lexicon) is not None or _joint_subject(token):
+                continue  # "X et Y se sont engagés à": a joint commitment is their agreement (s_engager)
         if entry.not_case and case_of(token) in entry.not_case:
             continue
         return entry

@@ -1023,3 +1023,22 @@ def test_suspending_military_exercises_is_a_concession(nlp):
 
 def test_a_state_of_emergency_restricts_the_country_that_declares_it(nlp):
     assert ("COERCE", "PER", "PER") in pairs(code(nlp, "Le gouvernement péruvien a décrété mercredi l'état d'urgence."))
+
+
+def test_committing_to_an_uncoded_act_is_a_proposed_concession(nlp):
+    m = code(nlp, "Le Venezuela s'est engagé jeudi à réduire sa production de pétrole.")
+    row = m[m.event_type == "CONCEDE"].iloc[0]
+    assert (row.actor_id, row.modality, row.rule) == ("VEN", "proposed", "v:s_engager_à")
+    m = code(nlp, "Le Venezuela s'est engagé jeudi à retirer ses troupes de la frontière.")
+    assert set(m.event_type) == {"RETREAT"}  # a coded act keeps its own type
+
+
+def test_a_joint_commitment_is_an_agreement(nlp):
+    m = code(nlp, "Le Pérou et l'Équateur se sont engagés lundi à rouvrir leur frontière commune.")
+    assert "CONCEDE" not in set(m[m.rule == "v:s_engager_à"].event_type)
+
+
+def test_rebel_authorities_are_the_armed_group(nlp):
+    text = "Les rebelles du M23 ont pris la ville. Les autorités rebelles se sont engagées à réduire les barrages."
+    m = code(nlp, text)
+    assert set(m[m.event_type == "CONCEDE"].actor_id) == {"org:m23"}

@@ -229,6 +229,8 @@ _STANCE_PHRASES = frozenset({
     "pour sa part", "pour leur part", "de son côté", "de leur côté", "à son tour", "à leur tour",
     "quant à lui", "quant à elle", "quant à eux", "quant à elles",
 })  # fmt: skip
+# Two-word adverbials between a subject and its verb.
+_ADVERBIAL_PAIRS = frozenset({"par ailleurs", "de nouveau", "à nouveau", "en outre", "en effet", "en revanche", "lui aussi", "elle aussi", "eux aussi"})
 _ASIDE_MAX = 5  # words of an aside between a subject and its verb: ", de son côté,", ", pour sa part,"
 _RELATIVE_ASIDE_MAX = 15  # words of a relative clause there: ", qui se pose en premier soutien de son voisin,"
 
@@ -261,7 +263,9 @@ def surface_subjects(verb, resolver: ActorResolver) -> list:
         lo -= 1
     i = verb.i - 1
     while i >= lo:
-        if doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _CLITICS:
+        if i - 1 >= lo and " ".join(t.lower_ for t in doc[i - 1:i + 1]) in _ADVERBIAL_PAIRS:
+            i -= 2  # "L'Iran et l'AIEA ont PAR AILLEURS signé"
+        elif doc[i].pos_ in _BETWEEN_POS or doc[i].lower_ in _CLITICS:
             i -= 1
         elif i - 2 >= lo and " ".join(t.lower_ for t in doc[i - 2:i + 1]) in _STANCE_PHRASES:
             i -= 3  # "Washington a POUR SA PART relâché"

@@ -1042,3 +1042,8 @@ def test_rebel_authorities_are_the_armed_group(nlp):
     text = "Les rebelles du M23 ont pris la ville. Les autorités rebelles se sont engagées à réduire les barrages."
     m = code(nlp, text)
     assert set(m[m.event_type == "CONCEDE"].actor_id) == {"org:m23"}
+
+
+def test_names_before_a_two_word_adverbial_are_the_subject(nlp):
+    m = code(nlp, "Le Chili et l'Argentine ont par ailleurs signé mardi un protocole sur les glaciers.")
+    assert ("AGREE", "CHL", "ARG") in pairs(m) or ("AGREE", "ARG", "CHL") in pairs(m)

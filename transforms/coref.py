@@ -203,6 +203,8 @@ class DocumentActors:
                 t[3] for t in tokens(span) if t[2] in name), None, "person", "person")
             if role_actor is not None:
                 actor = self._with_role(actor, self._state_role(role_actor, s), keep_known=known is not None)
+            elif known is None and self._demonym_before(s):
+                actor = replace(actor, country=self._demonym_before(s))
             existing = self._same_person(actor, name)
             if existing is not None:
                 if role_actor is not None and existing.actor.role is None:
@@ -268,6 +270,15 @@ class DocumentActors:
             # "Le commandant de l'ELN, Antonio García": a leader of an armed group acts for the group
             body=role_actor if role_actor.sector == "armed_group" and person.body is None else person.body,
         )
+
+    def _demonym_before(self, start: int) -> str | None:
+        """ISO3 of a demonym that ends the title apposed before a name ("le chef du Conseil suprême de
+        sécurité nationale IRANIEN, Ali Shamkhani"), else None."""
+        lo = max(0, start - 40)
+        words = tokens(self.text[lo:start])
+        if not words or self.text[lo + words[-1][1] : start].strip() != "," or not words[-1][3].islower():
+            return None
+        return self.gaz.adjectives.get(words[-1][2])
 
     def _apposition(self, start: int, end: int) -> Actor | None:
         """The role or institution written right before or after a name in the same sentence."""
@@ -585,6 +596,12 @@ class DocumentActors:
         )
         role_actor = self._apposition(start, end)
         if role_actor is None:
+            if is_person:
+                # "le chef du Conseil suprême de sécurité nationale IRANIEN, Ali Shamkhani": a title ending
+                # on a demonym gives the unknown person its country
+                iso = self._demonym_before(start)
+                if iso:
+                    return replace(actor, country=iso)
             if not is_person:
                 # "l'Association des banques ALGÉRIENNES": a body named with a demonym belongs to that country.
                 isos = {self.gaz.adjectives.get(t[2]) for t in tokens(span)} - {None}

@@ -53,6 +53,9 @@ IMPLIED_TARGET = frozenset({
 _TIES = frozenset({"AGREE", "COOPERATE", "CONSULT"})
 _BREAKS = frozenset({"SANCTION", "REJECT", "RETREAT"})
 
+# Entries that rule an act out: negated ("n'a pas exclu", "n'écarte pas") they are no event at all.
+_RULING_OUT = frozenset({"exclure_acte", "écarter"})
+
 # Modes of acts that stay inside one country when no target is named (see _code_trigger).
 DOMESTIC_MODES = frozenset({"demonstrate", "annul", "ban", "censor", "resign", "comply", "restrict"})
 
@@ -285,6 +288,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         irrealis_head=lambda t: entry_type(t, lexicon) in ("REQUEST", "THREATEN"),
         support_verbs=lexicon.support_verbs, bounds=_paragraph_of(ctx, token.idx),
     )  # fmt: skip
+    if entry.id in _RULING_OUT and mod.negated:
+        return []  # "n'a pas exclu de nouvelles sanctions": nothing ruled out; the sanctions stay open
     if entry.modality and mod.modality == "realized":
         mod.modality = entry.modality  # "s'est engagé à réduire": a commitment, not the act
     sentence = sentence_span(token, _paragraph_of(ctx, token.idx))

@@ -1047,3 +1047,22 @@ def test_rebel_authorities_are_the_armed_group(nlp):
 def test_names_before_a_two_word_adverbial_are_the_subject(nlp):
     m = code(nlp, "Le Chili et l'Argentine ont par ailleurs signé mardi un protocole sur les glaciers.")
     assert ("AGREE", "CHL", "ARG") in pairs(m) or ("AGREE", "ARG", "CHL") in pairs(m)
+
+
+def test_ruling_out_an_act_is_a_rejection_and_not_ruling_it_out_is_nothing(nlp):
+    m = code(nlp, "Le gouvernement britannique a exclu mardi toute levée des sanctions contre la Biélorussie.")
+    assert ("REJECT", "GBR", None) in pairs(m) or ("REJECT", "GBR", "BLR") in pairs(m)
+    m = code(nlp, "Le gouvernement britannique n'a pas exclu mardi de nouvelles sanctions contre la Biélorussie.")
+    assert "REJECT" not in set(m.event_type)
+
+
+def test_talks_are_a_consultation(nlp):
+    m = code(nlp, "Le Premier ministre grec a repris lundi les discussions avec la Macédoine du Nord.")
+    assert ("CONSULT", "GRC", "MKD") in pairs(m)
+
+
+def test_an_unknown_person_after_a_title_ending_on_a_demonym_has_that_country(nlp):
+    text = "Le secrétaire du Conseil suprême de la révolution yéménite, Abdallah Moqbel, s'est entretenu jeudi à Mascate avec un émissaire saoudien."
+    m = code(nlp, text)
+    row = m[m.event_type == "CONSULT"].iloc[0]
+    assert (row.actor_id, row.actor_country) == ("unk:abdallah_moqbel", "YEM")

@@ -1066,3 +1066,15 @@ def test_an_unknown_person_after_a_title_ending_on_a_demonym_has_that_country(nl
     m = code(nlp, text)
     row = m[m.event_type == "CONSULT"].iloc[0]
     assert (row.actor_id, row.actor_country) == ("unk:abdallah_moqbel", "YEM")
+
+
+def test_holding_someone_responsible_is_an_accusation(nlp):
+    m = code(nlp, "Le Japon a tenu la Corée du Nord pour responsable de l'enlèvement de ses ressortissants.")
+    assert ("ACCUSE", "JPN", "PRK") in pairs(m)
+
+
+def test_assassinating_and_encircling_are_assaults(nlp):
+    m = code(nlp, "Les forces serbes ont encerclé Srebrenica en juillet 1995.")
+    assert "ASSAULT" in set(m.event_type)
+    m = code(nlp, "Le président haïtien Jovenel Moïse a été assassiné mercredi dans sa résidence.")
+    assert set(m[m.event_type == "ASSAULT"].recipient_country) == {"HTI"}

@@ -446,6 +446,10 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
             # "a accepté DE SUSPENDRE son projet", "LA DÉMISSION du gouvernement": the act is coded on its
             # own; "a accepté DE PARTIR": what is accepted is no agreement with anyone
             continue
+        if entry.type == "CONSULT" and entry.mode == "visit" and any(
+            c.dep_ == "advcl" and c.i in matches and matches[c.i].type == "CONSULT" for c in token.children
+        ):
+            continue  # "s'est rendu à Benghazi POUR S'ENTRETENIR avec le maréchal": the talks name the partner
         if _state_not_act(token):
             continue  # "l'espace aérien restait fermé", "les frontières restent fermées": a state, not an act
         if _demanded(token, matches):

@@ -1078,3 +1078,13 @@ def test_assassinating_and_encircling_are_assaults(nlp):
     assert "ASSAULT" in set(m.event_type)
     m = code(nlp, "Le président haïtien Jovenel Moïse a été assassiné mercredi dans sa résidence.")
     assert set(m[m.event_type == "ASSAULT"].recipient_country) == {"HTI"}
+
+
+def test_a_trip_made_to_hold_talks_is_coded_once_with_the_partner(nlp):
+    text = (
+        "Le général Mohamed Hamdan Daglo a rejeté la trêve. Le secrétaire d'État américain s'est rendu "
+        "vendredi à Port-Soudan pour s'entretenir avec le général."
+    )
+    m = code(nlp, text)
+    consult = m[m.event_type == "CONSULT"]
+    assert len(consult) == 1 and consult.iloc[0].rule == "v:entretenir"

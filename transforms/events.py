@@ -407,6 +407,15 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     return rows
 
 
+def _unknown_place_talks(visit, matches, resolver) -> bool:
+    """True if a trip goes to a place the gazetteer does not know and its purpose clause is talks
+    ("s'est rendu à Benghazi pour s'entretenir avec X"); a known place stays a visit to that state."""
+    talks = any(c.dep_ == "advcl" and c.i in matches and matches[c.i].type == "CONSULT" for c in visit.children)
+    near = [g for c in visit.children for g in [c, *c.children]]  # "vendredi À PORT-SOUDAN" hangs on the date
+    places = [t for t in near if t.pos_ == "PROPN" and t.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and case_of(t) in ("à", "en", "au")]
+    return talks and bool(places) and all(resolver.covering_actor(p) is None for p in places)
+
+
 def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexicon | None = None) -> list[dict]:
     """Mentions of one parsed document (spaCy Doc of the clean text)."""
     lexicon = lexicon or load_lexicon()
@@ -446,9 +455,7 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
             # "a accepté DE SUSPENDRE son projet", "LA DÉMISSION du gouvernement": the act is coded on its
             # own; "a accepté DE PARTIR": what is accepted is no agreement with anyone
             continue
-        if entry.type == "CONSULT" and entry.mode == "visit" and any(
-            c.dep_ == "advcl" and c.i in matches and matches[c.i].type == "CONSULT" for c in token.children
-        ):
+        if entry.type == "CONSULT" and entry.mode == "visit" and _unknown_place_talks(token, matches, ctx.resolver):
             continue  # "s'est rendu à Benghazi POUR S'ENTRETENIR avec le maréchal": the talks name the partner
         if _state_not_act(token):
             continue  # "l'espace aérien restait fermé", "les frontières restent fermées": a state, not an act

@@ -1082,8 +1082,8 @@ def test_assassinating_and_encircling_are_assaults(nlp):
 
 def test_a_trip_made_to_hold_talks_is_coded_once_with_the_partner(nlp):
     text = (
-        "Le général Mohamed Hamdan Daglo a rejeté la trêve. Le secrétaire d'État américain s'est rendu "
-        "vendredi à Port-Soudan pour s'entretenir avec le général."
+        "Le président rwandais Paul Kagame a rejeté la trêve. Le secrétaire d'État américain s'est rendu "
+        "vendredi à Goma pour s'entretenir avec le président rwandais."
     )
     m = code(nlp, text)
     consult = m[m.event_type == "CONSULT"]

@@ -1088,3 +1088,8 @@ def test_a_trip_made_to_hold_talks_is_coded_once_with_the_partner(nlp):
     m = code(nlp, text)
     consult = m[m.event_type == "CONSULT"]
     assert len(consult) == 1 and consult.iloc[0].rule == "v:entretenir"
+
+
+def test_calling_off_a_summit_rejects_the_other_side(nlp):
+    m = code(nlp, "Le président turc a annulé jeudi sa rencontre avec le Premier ministre grec.")
+    assert ("REJECT", "TUR", "GRC") in pairs(m) and "CONSULT" not in set(m.event_type)

@@ -111,6 +111,9 @@ def dating_timexes(doc, timexes: list, lexicon: Lexicon) -> list:
             and head.i not in range(span.start, span.end) and head.lemma_.lower() not in lexicon.date_containers
         ):
             continue
+        since = any(c.dep_ == "case" and c.lower_ == "depuis" for c in root.children)
+        if since and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i not in range(span.start, span.end):
+            continue  # "le régime, au pouvoir DEPUIS 1969": how long a state has lasted, no date of an act
         out.append(t)
     return out
 

@@ -1093,3 +1093,9 @@ def test_a_trip_made_to_hold_talks_is_coded_once_with_the_partner(nlp):
 def test_calling_off_a_summit_rejects_the_other_side(nlp):
     m = code(nlp, "Le président turc a annulé jeudi sa rencontre avec le Premier ministre grec.")
     assert ("REJECT", "TUR", "GRC") in pairs(m) and "CONSULT" not in set(m.event_type)
+
+
+def test_how_long_a_ruler_has_lasted_does_not_date_the_protest_against_him(nlp):
+    text = "Au Burkina Faso, la contestation contre le président Blaise Compaoré, au pouvoir depuis 1987, avait éclaté le 28 octobre à Ouagadougou."
+    m = code(nlp, text, dct="2014-11-01")
+    assert set(m[m.event_type == "PROTEST"].date_start) == {date(2014, 10, 28)}

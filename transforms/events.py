@@ -288,6 +288,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
         irrealis_head=lambda t: entry_type(t, lexicon) in ("REQUEST", "THREATEN"),
         support_verbs=lexicon.support_verbs, bounds=_paragraph_of(ctx, token.idx),
     )  # fmt: skip
+    if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.lemma_.lower() in cues.presupposing:
+        mod.modality = "realized"  # "pour tenter d'enrayer LES MANIFESTATIONS": they are happening
     if entry.id in _RULING_OUT and mod.negated:
         return []  # "n'a pas exclu de nouvelles sanctions": nothing ruled out; the sanctions stay open
     if entry.modality and mod.modality == "realized":

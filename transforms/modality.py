@@ -52,6 +52,7 @@ class Cues:
     teaser_max_paragraphs: int
     first_person: frozenset[str]
     evidence: frozenset[str] = frozenset()
+    presupposing: frozenset[str] = frozenset()
     refraining: frozenset[str] = frozenset()
 
 
@@ -78,6 +79,7 @@ def load_cues(path: Path = MODALITY_PATH) -> Cues:
             teaser_max_paragraphs=int(d.get("teaser_max_paragraphs", 4)),
             first_person=fs("first_person"),
             evidence=fs("evidence_heads"),
+            presupposing=fs("presupposing_heads"),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ModalityConfigError(f"cannot read modality cues {path}: {exc}") from exc

@@ -1099,3 +1099,9 @@ def test_how_long_a_ruler_has_lasted_does_not_date_the_protest_against_him(nlp):
     text = "Au Burkina Faso, la contestation contre le président Blaise Compaoré, au pouvoir depuis 1987, avait éclaté le 28 octobre à Ouagadougou."
     m = code(nlp, text, dct="2014-11-01")
     assert set(m[m.event_type == "PROTEST"].date_start) == {date(2014, 10, 28)}
+
+
+def test_protests_a_plan_tries_to_stop_are_happening(nlp):
+    text = "Au Kazakhstan, le gouvernement a instauré mardi un couvre-feu pour tenter d'enrayer les manifestations."
+    m = code(nlp, text)
+    assert set(m[m.event_type == "PROTEST"].modality) == {"realized"}

@@ -1,11 +1,14 @@
-"""Repair the attachment errors fr_core_news_md makes most often around dates, before events are coded.
+"""Repair the attachment errors fr_core_news_md makes most often in news sentences, before events are coded.
 
 The parser takes a bare time noun after a verb for the head of the object that follows it ("a critiqué
-DIMANCHE des bombardements": bombardements hangs under dimanche) and an indefinite object after a
-place adjunct for an apposition of that place ("ont conclu mardi À VIENNE un accord": accord hangs
-under Vienne). Every reader of the parse (triggers' object conditions, roles, modality) then misses
-the object. One pass here moves such objects back under their verb, so no reader needs its own
-workaround. Only attachments are changed; words, tags and entities stay as spaCy made them.
+DIMANCHE des bombardements": bombardements hangs under dimanche), an indefinite object after a place
+adjunct for an apposition of that place ("ont conclu mardi À VIENNE un accord"), the main verb after a
+subject's relative clause for a conjunct of that clause ("Les deux hommes, qui ..., SE SONT SERRÉ la
+main"), and hangs names and second titles on the wrong title ("l'accord du président russe DMITRI
+MEDVEDEV", "le président X ET LE CHEF des FARC, Y"). Every reader of the parse (triggers' object
+conditions, roles, modality) then misses the object or the party. One pass here moves such words back,
+so no reader needs its own workaround. Only attachments are changed; words, tags and entities stay as
+spaCy made them.
 """
 
 from __future__ import annotations
@@ -41,13 +44,11 @@ def _has_case(token) -> bool:
 
 def _reattach(token, verb) -> Repair:
     """Hang `token` under `verb` as its object; a partitive "des" tagged as a preposition becomes its determiner."""
-    old = token.head.i
-    token.head = verb
-    token.dep_ = "obj"
+    move = _move(token, verb, "obj")
     for c in token.children:
         if c.dep_ == "case" and c.lower_ in _PARTITIVE:
             c.dep_ = "det"
-    return Repair(token.i, old, verb.i, "obj")
+    return move
 
 
 def _swallowed_by_time(tnoun, time_nouns) -> object | None:
@@ -110,12 +111,9 @@ def _stranded_main_verb(noun) -> object | None:
 
 def _promote(verb, noun) -> Repair:
     """Make `verb` the sentence's root with `noun` as its subject."""
-    old = verb.head.i
-    verb.head = verb
-    verb.dep_ = "ROOT"
-    noun.head = verb
-    noun.dep_ = "nsubj"
-    return Repair(verb.i, old, verb.i, "ROOT")
+    move = _move(verb, verb, "ROOT")  # the verb first: hung under the noun, it would make a cycle
+    _move(noun, verb, "nsubj")
+    return move
 
 
 def _misplaced_conjunct(token) -> object | None:
@@ -191,7 +189,8 @@ def repair(doc, time_nouns: frozenset[str]) -> list[Repair]:
                 moves.append(_reattach(obj, verb))
             continue
         verb = _swallowed_by_place(token)
-        if verb is not None and (_verb_object(verb, token) is None or _verb_object(verb, token).lemma_.lower() in time_nouns):
+        other = _verb_object(verb, token) if verb is not None else None
+        if verb is not None and (other is None or other.lemma_.lower() in time_nouns):
             for c in verb.children:
                 if c.dep_ == "obj" and c.lemma_.lower() in time_nouns:
                     c.dep_ = "obl:mod"

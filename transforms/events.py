@@ -91,6 +91,7 @@ class _Context:
     recent: list = None  # (type, actor) of the events coded so far, in text order
     targeted: list = None  # (actor, recipient) of the provoking events coded so far, in text order
     pairs: list = None  # (actor, recipient) of every event coded so far, in text order
+    symmetric_pairs: list = None  # (type, actor, recipient) of the symmetric events coded so far
 
     @property
     def paragraph_starts(self) -> list[int]:
@@ -238,6 +239,12 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
                 actors, recips = surface, []
     if entry.symmetric and not actors and len(recips) > 1:
         actors, recips = recips[:1], recips[1:]  # "la rencontre entre X et Y"
+    if entry.symmetric and not actors and not recips and token.pos_ == "NOUN" and _reported_done(token, lexicon):
+        # "le compromis CONCLU le 2 avril à Lausanne", "les négociations OUVERTES en 2012": an earlier
+        # round between the parties of the last agreement or talks of that kind
+        last = next(((a, r) for t, a, r in reversed(ctx.symmetric_pairs) if t == entry.type), None)
+        if last is not None:
+            actors, recips = [last[0]], [last[1]]
     definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DET for c in token.children)
     if not actors and token.pos_ == "NOUN" and entry.type in SPEECH_ACTS and definite and entry.mode != "demonstrate":
         # "C'est la dernière accusation ...": a bare speech-act noun refers back to the last speaker.
@@ -381,6 +388,8 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     if actors and (entry.type not in MATERIAL or (mod.modality == "realized" and not mod.negated)):
         ctx.recent.append((entry.type, actors[0]))
     ctx.pairs.extend((a, r) for a, r in pairs if a is not None and r is not None)
+    if entry.symmetric:
+        ctx.symmetric_pairs.extend((entry.type, a, r) for a, r in pairs if a is not None and r is not None)
     if entry.type in PROVOKING and not entry.symmetric:
         ctx.targeted.extend((a, r) for a, r in pairs if a is not None and r is not None)
     claimed = mod.claimant
@@ -409,6 +418,20 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     return rows
 
 
+def _reported_done(noun, lexicon) -> bool:
+    """True if a past participle of a support verb says the act was carried out ("l'accord CONCLU le 24
+    août", "les négociations OUVERTES à La Havane"), not merely named."""
+    return any(
+        c.dep_ == "acl" and c.pos_ == "VERB" and "Part" in c.morph.get("VerbForm") and "Past" in c.morph.get("Tense")
+        and (c.lemma_.lower() in lexicon.support_verbs or c.lemma_.lower() in _OPENING)
+        for c in noun.children
+    )
+
+
+# Participles by which talks or a text are said to have started or been reached.
+_OPENING = frozenset({"ouvrir", "entamer", "engager", "trouver", "parapher", "sceller", "négocier"})
+
+
 def _unknown_place_talks(visit, matches, resolver) -> bool:
     """True if a trip goes to a place the gazetteer does not know and its purpose clause is talks
     ("s'est rendu à Benghazi pour s'entretenir avec X"); a known place stays a visit to that state."""
@@ -434,6 +457,7 @@ def code_document(doc, doc_id: str, timexes: list, dct, gazetteer, lexicon: Lexi
     ctx.recent = []
     ctx.targeted = []
     ctx.pairs = []
+    ctx.symmetric_pairs = []
     ctx.statements = _statement_dates(doc, ctx, cues)
     rows: list[dict] = []
     matches = {}

@@ -1105,3 +1105,20 @@ def test_protests_a_plan_tries_to_stop_are_happening(nlp):
     text = "Au Kazakhstan, le gouvernement a instauré mardi un couvre-feu pour tenter d'enrayer les manifestations."
     m = code(nlp, text)
     assert set(m[m.event_type == "PROTEST"].modality) == {"realized"}
+
+
+def test_earlier_agreements_reported_as_concluded_are_between_the_same_parties(nlp):
+    text = (
+        "Le Pérou et l'Équateur ont signé lundi un accord de paix à Brasilia. Ce texte prolonge le compromis "
+        "conclu le 2 avril à Quito, lui-même précédé d'un accord intérimaire signé à Lima en novembre 1997."
+    )
+    m = code(nlp, text, dct="1998-10-27")
+    agree = m[m.event_type == "AGREE"]
+    assert set(agree.date_start) == {date(1998, 10, 26), date(1998, 4, 2), date(1997, 11, 1)}
+    assert {(a, r) for a, r in zip(agree.actor_id, agree.recipient_id)} == {("PER", "ECU")}
+
+
+def test_an_agreement_merely_named_has_no_parties_to_borrow(nlp):
+    text = "Le Pérou et l'Équateur ont signé lundi un accord de paix. Un accord commercial reste à négocier."
+    m = code(nlp, text, dct="1998-10-27")
+    assert len(m[m.event_type == "AGREE"]) == 1

@@ -53,9 +53,6 @@ IMPLIED_TARGET = frozenset({
 _TIES = frozenset({"AGREE", "COOPERATE", "CONSULT"})
 _BREAKS = frozenset({"SANCTION", "REJECT", "RETREAT"})
 
-# Entries that rule an act out: negated ("n'a pas exclu", "n'écarte pas") they are no event at all.
-_RULING_OUT = frozenset({"exclure_acte", "écarter"})
-
 # Modes of acts that stay inside one country when no target is named (see _code_trigger).
 DOMESTIC_MODES = frozenset({"demonstrate", "annul", "ban", "censor", "resign", "comply", "restrict"})
 
@@ -297,7 +294,7 @@ def _code_trigger(token, entry, ctx: _Context, lexicon: Lexicon, cues) -> list[d
     )  # fmt: skip
     if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.lemma_.lower() in cues.presupposing:
         mod.modality = "realized"  # "pour tenter d'enrayer LES MANIFESTATIONS": they are happening
-    if entry.id in _RULING_OUT and mod.negated:
+    if entry.type == "REJECT" and mod.negated and token.lemma_.lower() in cues.ruling_out:
         return []  # "n'a pas exclu de nouvelles sanctions": nothing ruled out; the sanctions stay open
     if entry.modality and mod.modality == "realized":
         mod.modality = entry.modality  # "s'est engagé à réduire": a commitment, not the act

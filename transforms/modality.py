@@ -53,6 +53,7 @@ class Cues:
     first_person: frozenset[str]
     evidence: frozenset[str] = frozenset()
     presupposing: frozenset[str] = frozenset()
+    ruling_out: frozenset[str] = frozenset()
     refraining: frozenset[str] = frozenset()
 
 
@@ -80,6 +81,7 @@ def load_cues(path: Path = MODALITY_PATH) -> Cues:
             first_person=fs("first_person"),
             evidence=fs("evidence_heads"),
             presupposing=fs("presupposing_heads"),
+            ruling_out=fs("ruling_out_verbs"),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ModalityConfigError(f"cannot read modality cues {path}: {exc}") from exc

@@ -203,8 +203,8 @@ class DocumentActors:
                 t[3] for t in tokens(span) if t[2] in name), None, "person", "person")
             if role_actor is not None:
                 actor = self._with_role(actor, self._state_role(role_actor, s), keep_known=known is not None)
-            elif known is None and self._demonym_before(s):
-                actor = replace(actor, country=self._demonym_before(s))
+            elif known is None and (iso := self._demonym_before(s)):
+                actor = replace(actor, country=iso)
             existing = self._same_person(actor, name)
             if existing is not None:
                 if role_actor is not None and existing.actor.role is None:
@@ -415,14 +415,16 @@ class DocumentActors:
             return last_organisation(self.matches, start)
         if described == "person":  # "L'intéressé a démenti": the person just named
             return next((self._resolve_person(s, e) for s, e in reversed(self._person_mentions) if e <= start), None)
-        if _REBEL_ADJECTIVE.search(span) and self.gaz.role_suffix(span[: _REBEL_ADJECTIVE.search(span).start()]):
+        rebel = _REBEL_ADJECTIVE.search(span)
+        if rebel is not None and self.gaz.role_suffix(span[: rebel.start()]):
             # "les autorités REBELLES", "les forces SÉPARATISTES": the armed group, not the state
             return last_group(self.matches, start) or self._unlisted_group(start, end)
         own_state = _OWN_STATE.search(span)
-        if own_state is not None and self.gaz.role_suffix(span[: own_state.start()]) in ("military", "police"):
+        forces = self.gaz.role_suffix(span[: own_state.start()]) if own_state is not None else None
+        if forces in ("military", "police"):
             # "les troupes LOYALISTES", "les forces GOUVERNEMENTALES": the forces of the article's country
             host = self.local_country(start)
-            return self.gaz.institution(host.country, self.gaz.role_suffix(span[: own_state.start()])) if host is not None else None
+            return self.gaz.institution(host.country, forces) if host is not None else None
         office = self.gaz.role_only(span)
         if office is not None:
             # several office holders are no one person, and "UN responsable" is someone not named before

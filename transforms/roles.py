@@ -338,13 +338,18 @@ def _plural_owners(noun, possessive, resolver: ActorResolver, speaker=None) -> l
     return owners if len(owners) > 1 else []
 
 
+def passive_agents(verb) -> list:
+    """The "par X" agents of a passive verb or participle ("a été frappé PAR l'armée", "présenté PAR X")."""
+    return [c for c in verb.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]
+
+
 def verbal_roles(verb, entry: Entry, resolver: ActorResolver, lexicon, speaker=None):
     """(actors, recipients) of a verb trigger, with passive voice and reversed verbs (acheter auprès de)."""
     passive = is_passive(verb)
     subjects = _participle_subjects(verb, lexicon) if participial_passive(verb) else subject_tokens(verb)
     exclude = {s.i for s in subjects}
     if passive:
-        agents = [c for c in verb.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]
+        agents = passive_agents(verb)
         actor_groups = [[t for a in agents for t in conjuncts(a)]]
         recip_groups = [subjects] if entry.recipient[:1] == ("obj",) else slot_groups(verb, entry.recipient, exclude)
     elif entry.reverse:
@@ -571,8 +576,7 @@ def _event_owner(verb, resolver: ActorResolver) -> list:
                 if actor is not None:
                     return [actor]
         for acl in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING):
-            agents = [a for a in acl.children if a.dep_ == "obl:agent" or (a.dep_.startswith("obl") and case_of(a) == "par")]
-            found = [x for x in (resolver.resolve_token(a) for a in agents) if x is not None]
+            found = [x for x in (resolver.resolve_token(a) for a in passive_agents(acl)) if x is not None]
             if found:
                 return found  # "un plan PRÉSENTÉ PAR le président français" (not "soutenu par": a backer)
     return []
